@@ -1,0 +1,100 @@
+"""The library API: :class:`Cleaner` and :func:`clean_text`.
+
+A :class:`Cleaner` holds what a run owns (config, rules, the language model)
+and can be used as a step inside another pipeline: one text in, one record or
+one rejection out, no file system involved.
+
+>>> cleaner = Cleaner()
+>>> doc = cleaner.clean_text("Home News Big storm hits coast\\n\\nBig storm hits coast\\n\\n"
+...     "A big storm hit the coast on Monday, cutting power to thousands of homes, officials said.\\n\\n"
+...     "Crews worked through the night to restore the lines and clear fallen trees from the roads.")
+>>> doc.meta.title, doc.status.value
+('Big storm hits coast', 'kept')
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from .config import Config
+from .document import Document
+from .filters import NoArticle, TooShort
+from .metadata.language import LanguageAnnotator, LanguageDetector
+from .pipeline import Pipeline
+from .readers import read_bytes
+from .ruleset import RuleSet, builtin_rules_dir, load_rules
+from .steps import Step
+from .strippers.header import HeaderStripper
+from .strippers.repeated import RepeatedParagraphs
+from .strippers.rules import RuleStripper
+from .strippers.separators import Separators
+
+
+@dataclass(frozen=True, slots=True)
+class RuleOptions:
+    """Which rules a run uses: the built-in ones (optionally without their
+    site-scoped rules) plus the user's folders."""
+
+    builtin: bool = True
+    site_rules: bool = True
+    extra_dirs: tuple[str, ...] = field(default_factory=tuple)
+
+    def load(self) -> RuleSet:
+        dirs: list[str | os.PathLike] = []
+        if self.builtin:
+            dirs.append(builtin_rules_dir())
+        dirs.extend(self.extra_dirs)
+        rules = load_rules(dirs)
+        return rules if self.site_rules else rules.without_site_rules()
+
+
+def default_steps(config: Config, rules: RuleSet, detector: LanguageDetector) -> list[Step]:
+    """The standard pipeline for one document, in order."""
+    return [
+        RuleStripper(rules, config),
+        RepeatedParagraphs(config),
+        Separators(),
+        HeaderStripper(config),
+        LanguageAnnotator(config, detector),
+        NoArticle(),
+        TooShort(config),
+    ]
+
+
+class Cleaner:
+    """A configured cleaner. Build once, use for many documents."""
+
+    def __init__(self, config: Config = Config(), rules: RuleSet | None = None, rule_options: RuleOptions = RuleOptions()):
+        self.config = config
+        self.rules = rules if rules is not None else rule_options.load()
+        self.detector = LanguageDetector()
+        self.pipeline = Pipeline(default_steps(config, self.rules, self.detector), config)
+
+    @property
+    def stats(self):
+        return self.pipeline.stats
+
+    def clean_document(self, doc: Document) -> Document:
+        return self.pipeline.process(doc)
+
+    def clean_text(self, text: str, source: str = "<text>") -> Document:
+        """Clean a text scrape given as a string."""
+        return self.pipeline.process(Document.from_text(source, text.replace("\r\n", "\n").replace("\r", "\n")))
+
+    def clean_bytes(self, data: bytes, source: str, kind: str = "text") -> Document:
+        return self.pipeline.process(read_bytes(data, source, kind=kind, config=self.config))
+
+    def run(self, paths: Iterable[str | os.PathLike]) -> Iterator[Document]:
+        """Clean every input under ``paths`` (files or folders), in sorted order."""
+        return self.pipeline.run(paths)
+
+
+def clean_text(text: str, **options) -> Document:
+    """Clean one text scrape with the default configuration.
+
+    ``options`` go to :class:`Cleaner`. For many documents build one
+    :class:`Cleaner` and reuse it (it loads rules and the language model once).
+    """
+    return Cleaner(**options).clean_text(text)

@@ -1,0 +1,162 @@
+"""The command line: a thin layer over :mod:`cleaner.api`.
+
+    python -m cleaner INPUT... -o OUT.jsonl         clean files or folders
+    python -m cleaner rules check [DIR...]          validate rule files
+    python -m cleaner explain FILE                  show what was removed and why
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .api import Cleaner, RuleOptions
+from .document import Status
+from .errors import CleanerError, RuleFileError
+from .explain import explain
+from .ruleset import builtin_rules_dir, load_rules
+from .writers import JsonlWriter, to_record, to_reject
+
+EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+RUN_EXAMPLE = """examples:
+  python -m cleaner ../shared/seeds -o out.jsonl
+  python -m cleaner scrapes/ --rules my-rules/ -o clean.jsonl --rejects rejected.jsonl
+  python -m cleaner page.txt                      # records to stdout
+
+exit status: 0 all inputs read; 1 some inputs could not be read (status error
+in the rejects file); 2 usage or rule-file errors."""
+
+
+def _rule_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("rules")
+    group.add_argument("--rules", action="append", default=[], metavar="DIR",
+                       help="also load the rule files (*.toml) under DIR; repeatable")
+    group.add_argument("--no-builtin-rules", action="store_true",
+                       help="use only the rules given with --rules, not the built-in ones")
+    group.add_argument("--no-site-rules", action="store_true",
+                       help="ignore site-scoped rules (rules with 'site' or 'fingerprint'): generic rules and heuristics only")
+
+
+def _options(args: argparse.Namespace) -> RuleOptions:
+    return RuleOptions(builtin=not args.no_builtin_rules, site_rules=not args.no_site_rules, extra_dirs=tuple(args.rules))
+
+
+def run_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m cleaner",
+        description="Strip site chrome from scraped pages (.txt, .html, .htm, optionally .gz) and write one JSON "
+        "record per article. Other commands: 'rules check', 'explain' (see 'python -m cleaner COMMAND --help').",
+        epilog=RUN_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders (searched recursively)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="JSONL output (default: stdout)")
+    parser.add_argument("--rejects", metavar="FILE",
+                        help="where inputs without a kept record go, with status and reason "
+                        "(default: OUTPUT with .rejects.jsonl; with stdout output, a summary on stderr only)")
+    parser.add_argument("--no-dedup", action="store_true",
+                        help="no deduplication (this version does not deduplicate yet; accepted so scripts keep working)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    _rule_options(parser)
+    return parser
+
+
+def rejects_path(output: str | None, rejects: str | None) -> str | None:
+    """``out.jsonl`` → ``out.rejects.jsonl``; explicit --rejects wins."""
+    if rejects:
+        return rejects
+    if output in (None, "-"):
+        return None
+    base = output[: -len(".jsonl")] if output.endswith(".jsonl") else output
+    return base + ".rejects.jsonl"
+
+
+def cmd_run(argv: list[str]) -> int:
+    args = run_parser().parse_args(argv)
+    cleaner = Cleaner(rule_options=_options(args))
+    rej_path = rejects_path(args.output, args.rejects)
+    errors = 0
+    rejected: list[dict] = []
+    with JsonlWriter(args.output) as out:
+        for doc in cleaner.run(args.inputs):
+            if doc.status is Status.KEPT:
+                out.write(to_record(doc))
+            else:
+                errors += doc.status is Status.ERROR
+                rejected.append(to_reject(doc))
+    if rej_path:
+        with JsonlWriter(rej_path) as rej:
+            for entry in rejected:
+                rej.write(entry)
+    if not args.quiet:
+        stats = cleaner.stats
+        kept = stats.statuses.get("kept", 0)
+        print(f"cleaner: {stats.inputs} inputs = {kept} kept + {stats.inputs - kept} rejected "
+              f"({stats.statuses.get('dropped', 0)} dropped, {stats.statuses.get('error', 0)} errors)"
+              + (f"; rejects in {rej_path}" if rej_path and rejected else ""), file=sys.stderr)
+        if not rej_path:
+            for entry in rejected:
+                print(f"  {entry['status']}: {entry['source']}: {entry['reason']}", file=sys.stderr)
+    return EXIT_INPUT_ERRORS if errors else EXIT_OK
+
+
+def cmd_rules(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m cleaner rules", description="Work with rule files. 'check' validates them.",
+        epilog="examples:\n  python -m cleaner rules check            # the built-in rules\n"
+        "  python -m cleaner rules check my-rules/   # your rules (and nothing else)",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="action", required=True)
+    check = sub.add_parser("check", help="validate rule files: unknown keys, bad patterns, duplicate ids",
+                           description="Validate every *.toml rule file under DIR (default: the built-in rules).",
+                           epilog="example:\n  python -m cleaner rules check rules/", formatter_class=argparse.RawDescriptionHelpFormatter)
+    check.add_argument("dirs", nargs="*", metavar="DIR", help="rule folders or files (default: built-in rules)")
+    args = parser.parse_args(argv)
+    dirs = args.dirs or [str(builtin_rules_dir())]
+    try:
+        rules = load_rules(dirs)
+    except RuleFileError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_USAGE
+    kinds: dict[str, int] = {}
+    for rule in rules.rules:
+        kinds[rule.kind] = kinds.get(rule.kind, 0) + 1
+    detail = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
+    print(f"ok: {len(rules)} rules in {', '.join(dirs)} ({detail})")
+    return EXIT_OK
+
+
+def cmd_explain(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m cleaner explain",
+        description="Print FILE with every removed line marked by the rule or heuristic that removed it, "
+        "its evidence, and the metadata found.",
+        epilog="example:\n  python -m cleaner explain ../shared/seeds/004_407e9e002ca6946b.txt | less -R",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("file", metavar="FILE")
+    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour removed lines (default: on a terminal)")
+    _rule_options(parser)
+    args = parser.parse_args(argv)
+    cleaner = Cleaner(rule_options=_options(args))
+    doc = cleaner.pipeline.process(cleaner.pipeline.read(args.file))
+    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+    sys.stdout.write(explain(doc, cleaner.rules.by_id(), color=color))
+    return EXIT_INPUT_ERRORS if doc.status is Status.ERROR else EXIT_OK
+
+
+COMMANDS = {"rules": cmd_rules, "explain": cmd_explain, "run": cmd_run}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in COMMANDS:  # to clean a folder named like a command: 'run rules' or './rules'
+            return COMMANDS[argv[0]](argv[1:])
+        return cmd_run(argv)
+    except RuleFileError as exc:
+        print(f"cleaner: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except CleanerError as exc:
+        print(f"cleaner: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK

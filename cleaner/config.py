@@ -1,0 +1,56 @@
+"""Every threshold of cleaner, in one typed place, named for what it controls.
+
+Make a variant with :func:`dataclasses.replace`::
+
+    >>> from dataclasses import replace
+    >>> strict = replace(Config(), min_article_words=50)
+    >>> strict.min_article_words
+    50
+
+The line classifier has its own block of thresholds
+(:class:`cleaner.strippers.classifier.ClassifierConfig`), held here as
+``classifier`` so that one object configures a run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    # --- reading ---------------------------------------------------------
+    #: inputs larger than this (after decompression) are rejected, not read
+    max_input_bytes: int = 50_000_000
+    #: share of NUL / control characters above which decoded bytes are "binary"
+    binary_control_ratio: float = 0.05
+
+    # --- repeated paragraphs (photo captions printed twice) ---------------
+    #: a line printed twice in a row is a caption when it has at least this many words
+    caption_repeat_min_words: int = 6
+
+    # --- header: title, byline, date --------------------------------------
+    #: a "body" line (the first paragraph) has at least this many words
+    body_min_words: int = 12
+    #: only the first this many lines are searched for the title and the first paragraph
+    header_search_lines: int = 80
+    #: a title line has at most this many words
+    title_max_words: int = 30
+    #: a breadcrumb line has at most this many words before the title it ends with
+    breadcrumb_max_prefix_words: int = 6
+    #: a section line in the metadata block under the title has at most this many words
+    meta_block_max_words: int = 6
+
+    # --- trailing sections ("More in News") ---------------------------------
+    #: a trailing section is cut only when at least this many body words precede it
+    section_cut_min_words_before: int = 50
+
+    # --- language ------------------------------------------------------------
+    #: characters of clean text given to the language detector (speed vs accuracy)
+    language_sample_chars: int = 2000
+    #: below this probability the language is reported as None
+    language_min_prob: float = 0.5
+
+    # --- filters ---------------------------------------------------------------
+    #: a kept article needs at least this many words, else it is dropped
+    min_article_words: int = 20

@@ -1,0 +1,250 @@
+"""Recognise bylines ("By Jane Roe, Staff Writer") and tidy author names.
+
+>>> parse_byline("By NATALIYA VASILYEVA and JIM HEINTZ")
+['Nataliya Vasilyeva', 'Jim Heintz']
+>>> parse_byline("Por María López y Juan Pérez")
+['María López', 'Juan Pérez']
+>>> parse_byline("By Jane Roe and John Doe, The Daily Example")
+['Jane Roe', 'John Doe']
+>>> parse_byline("By the end of the year, prices rose 5%.") is None
+True
+>>> split_names("Jane Roe; John Doe & Reuters")
+['Jane Roe', 'John Doe']
+>>> normalise_name("JEAN-YVES VAN DER BERG")
+'Jean-Yves van der Berg'
+"""
+
+from __future__ import annotations
+
+import re
+
+#: words that open a byline, by language (case-insensitive, followed by the names)
+BYLINE_MARKERS = {
+    "en": ("by", "written by", "story by", "words by", "text by", "article by", "posted by",
+           "reporting by", "reported by"),
+    "de": ("von", "text von", "geschrieben von", "ein beitrag von"),
+    "es": ("por", "escrito por", "texto de"),
+    "fr": ("par", "écrit par", "texte de"),
+    "it": ("di", "scritto da", "a cura di", "testo di"),
+    "pt": ("por", "escrito por", "texto de"),
+    "nl": ("door", "geschreven door", "tekst door"),
+    "sv": ("av", "skriven av", "text av"),
+    "da": ("af", "skrevet af"),
+    "nb": ("av", "skrevet av"),
+}
+#: labels that introduce names after an optional colon ("Author: Jane Roe")
+AUTHOR_LABELS = ("author", "authors", "author(s)", "autor", "autorin", "autoren", "autora",
+                 "autores", "auteur", "auteurs", "autrice", "autore", "autori", "författare",
+                 "forfatter", "forfattere")
+#: labels that introduce names only with a colon ("Text: Hans Müller")
+COLON_LABELS = ("text", "texto", "texte", "testo", "tekst", "reporter")
+#: job titles: a part made of these (or ending in them) is a role, not a name
+ROLE_WORDS = frozenset("""
+    staff writer writers correspondent correspondents reporter reporters editor editors
+    contributor contributors contributing senior chief columnist producer journalist analyst
+    intern freelance freelancer special foreign political business sports science health
+    investigative national international deputy managing associate assistant executive desk
+    bureau team staffer photographer writer-at-large editor-at-large
+    redakteur redakteurin korrespondent korrespondentin reporterin redaktion chefredakteur
+    mitarbeiter autorin corresponsal redactor redactora periodista enviado enviada especial
+    journaliste correspondant correspondante rédacteur rédactrice envoyé envoyée spécial
+    spéciale giornalista corrispondente redattore redattrice inviato inviata jornalista
+    correspondente redator redatora redacteur verslaggever verslaggeefster redaktör skribent
+    medarbetare journalisten
+""".split())
+#: news agencies and wire services (a whole part equal to one of these is dropped)
+AGENCIES = frozenset((
+    "associated press", "the associated press", "ap", "reuters", "thomson reuters", "afp",
+    "agence france-presse", "agence france presse", "dpa", "efe", "ansa", "bloomberg",
+    "bloomberg news", "apa", "sda", "kna", "epd", "xinhua", "tass", "upi", "pa", "pa media",
+    "press association", "anp", "belga", "lusa", "europa press", "kyodo", "yonhap", "tt", "ntb",
+    "ritzau", "agencies", "agenturen", "agencias", "agences", "agenzie",
+))
+#: a part after a comma that starts with one of these is a publication ("The Daily Example")
+PUBLICATION_ARTICLES = frozenset(("the", "der", "die", "das", "le", "les", "el", "il", "het"))
+#: a part holding one of these words names a publication, not a person
+PUBLICATION_WORDS = frozenset((
+    "times", "post", "news", "journal", "herald", "tribune", "gazette", "daily", "magazine",
+    "zeitung", "newspaper", "media", "press", "network", "radio", "tv", "online", "staff",
+))
+#: name particles written in lower case inside a name ("Jan de Vries", "Bashar al-Assad")
+PARTICLES = frozenset((
+    "de", "da", "di", "del", "della", "delle", "dei", "degli", "der", "den", "des", "du", "dos",
+    "das", "do", "van", "von", "ter", "ten", "zu", "zum", "zur", "bin", "bint", "ibn", "al",
+    "el", "af", "le", "la", "lo", "los", "las", "y", "e",
+))
+#: particles that are lower-cased only right after another particle ("de la", "van der")
+SECOND_PARTICLES = frozenset(("la", "le", "lo", "los", "las", "der", "den"))
+#: capitalised words that start "By ..." headings and sentences rather than names
+NOT_NAME_START = frozenset("""
+    the an this that these those it its his her their our my your all some any no every
+    then now far way contrast comparison default design category date topic type name price
+    popularity relevance region country car train bus air plane bike foot boat email phone
+    mail day week month year today tomorrow yesterday monday tuesday wednesday thursday
+    friday saturday sunday january february march april may june july august september
+    october november december
+""".split())
+ROMAN_NUMERALS = frozenset(("ii", "iii", "iv", "vi", "vii", "viii"))
+MAX_NAME_TOKENS = 4  # capitalised tokens per name (particles not counted)
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+_MARKERS = {m for ms in BYLINE_MARKERS.values() for m in ms}
+BYLINE_LEAD = re.compile(
+    rf"^[\W_]*(?:(?:{_alternation(_MARKERS)})\s*:?\s+"
+    rf"|(?:{_alternation(AUTHOR_LABELS)})(?:\s*:\s*|\s+)"
+    rf"|(?:{_alternation(COLON_LABELS)})\s*:\s*)(?=\w)",
+    re.I,
+)
+#: where the names end: " | Reuters", " - 1 October 2015", " for The Guardian", " (AP)"
+TAIL = re.compile(r"\s*(?:[|•·/]|\s[-–—]\s|\((?:[^()]*)\)\s*$)|\s+(?:for|für|pour|para|per|voor|för)\s+")
+SEPARATORS = re.compile(r"\s*(?:[,;&+]|\b(?:and|und|et|en|och|og)\b)\s*", re.I)
+LOWER_LETTER_SEPARATORS = re.compile(r"\s+[ye]\s+")
+UPPER_LETTER_SEPARATORS = re.compile(r"\s+[YE]\s+")
+SENTENCE_END = re.compile(r"[.!?;:…]['\"”’»)]*$")
+INITIAL_OR_SUFFIX = re.compile(r"(?:^|\s)(?:[^\W\d_]\.)+$|(?:^|\s)(?:Jr|Sr|St)\.$")
+HANDLE = re.compile(r"(?:^|\s)@\w+")
+NAME_TOKEN = re.compile(r"^(?:[^\W\d_]\.)+$|^[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]+)*\.?$")
+
+
+def _words(part: str) -> list[str]:
+    return [w.strip(".,'\"’()").lower() for w in part.split()]
+
+
+def _is_role(part: str) -> bool:
+    words = _words(part)
+    return bool(words) and (words[0] in ROLE_WORDS or words[-1] in ROLE_WORDS)
+
+
+def _trim_roles(part: str) -> str:
+    """Drop trailing job titles: "Jane Roe Staff Writer" -> "Jane Roe"."""
+    tokens = part.split()
+    while tokens and tokens[-1].strip(".,").lower() in ROLE_WORDS:
+        tokens.pop()
+    return " ".join(tokens)
+
+
+def _is_publication(part: str, index: int) -> bool:
+    words = _words(part)
+    return bool(words) and (
+        " ".join(words) in AGENCIES
+        or (index > 0 and words[0] in PUBLICATION_ARTICLES)
+        or any(w in PUBLICATION_WORDS for w in words)
+    )
+
+
+def split_names(value: str) -> list[str]:
+    """Split a list of names on commas, semicolons, "&" and "and" in several
+    languages; drop empty parts, job titles, agencies and publications.
+
+    >>> split_names("Hans Müller und Eva Schmidt, Redakteurin")
+    ['Hans Müller', 'Eva Schmidt']
+    >>> split_names("MARIO ROSSI E LUCA BIANCHI")
+    ['MARIO ROSSI', 'LUCA BIANCHI']
+    """
+    letters = LOWER_LETTER_SEPARATORS
+    if any(c.isalpha() for c in value) and value == value.upper():
+        letters = UPPER_LETTER_SEPARATORS
+    parts = [p for chunk in SEPARATORS.split(value) for p in letters.split(chunk)]
+    names = []
+    for index, part in enumerate(p.strip(" \t,;:-–—") for p in parts):
+        if part.endswith(".") and not INITIAL_OR_SUFFIX.search(part):
+            part = part.rstrip(".").strip()
+        if not part or _is_role(part) or _is_publication(part, index):
+            continue
+        part = _trim_roles(part)
+        if part:
+            names.append(part)
+    return names
+
+
+def _looks_like_name(name: str) -> bool:
+    tokens = name.split()
+    if not tokens or tokens[0].lower() in NOT_NAME_START:
+        return False
+    proper = 0
+    for token in tokens:
+        if token.lower() in PARTICLES or token.lower().startswith(("al-", "el-", "d'", "d’")):
+            continue
+        if not (NAME_TOKEN.match(token) and token[0].isupper()):
+            return False
+        proper += 1
+    return 1 <= proper <= MAX_NAME_TOKENS
+
+
+def parse_byline(line: str, *, max_words: int = 12) -> list[str] | None:
+    """Author names if ``line`` is a byline, else None.
+
+    >>> parse_byline("• By Jane Roe, Staff Writer")
+    ['Jane Roe']
+    >>> parse_byline("Authors: A, B and C")
+    ['A', 'B', 'C']
+    >>> parse_byline("Door Jan de Vries en Piet Jansen")
+    ['Jan de Vries', 'Piet Jansen']
+    """
+    lead = BYLINE_LEAD.match(line)
+    if lead is None or len(line.split()) > max_words:
+        return None
+    rest = HANDLE.sub(" ", line[lead.end():]).strip()
+    if SENTENCE_END.search(rest) and not INITIAL_OR_SUFFIX.search(rest):
+        return None
+    tail = TAIL.search(rest)
+    if tail:
+        rest = rest[:tail.start()]
+    names = []
+    for name in split_names(rest):
+        if not _looks_like_name(name):
+            if any(c.isdigit() for c in name) and names:
+                continue  # "By Jane Roe, 1 October 2015"
+            return None
+        names.append(normalise_name(name))
+    return names or None
+
+
+def _title_part(part: str) -> str:
+    if len(part) > 3 and part.startswith("mc") and part[2].isalpha():
+        return "Mc" + part[2].upper() + part[3:]
+    for apostrophe in ("'", "’"):
+        head, sep, tail = part.partition(apostrophe)
+        if sep and len(head) == 1 and tail:
+            return head.upper() + sep + tail[:1].upper() + tail[1:]
+    if part in ROMAN_NUMERALS:
+        return part.upper()
+    return ".".join(p[:1].upper() + p[1:] for p in part.split("."))
+
+
+def normalise_name(name: str) -> str:
+    """Title-case a name written in all capitals or all lower case; keep a
+    mixed-case name as written.
+
+    >>> normalise_name("PATRICK O'BRIEN")
+    "Patrick O'Brien"
+    >>> normalise_name("ronald mcdonald")
+    'Ronald McDonald'
+    >>> normalise_name("JUAN DE LA CRUZ")
+    'Juan de la Cruz'
+    >>> normalise_name("BASHAR AL-ASSAD")
+    'Bashar al-Assad'
+    >>> normalise_name("Jane deVries")
+    'Jane deVries'
+    """
+    name = " ".join(name.split())
+    if not any(c.isalpha() for c in name) or name not in (name.upper(), name.lower()):
+        return name
+    out: list[str] = []
+    previous = ""
+    for i, token in enumerate(name.lower().split(" ")):
+        particle = token in PARTICLES and (token not in SECOND_PARTICLES or previous in PARTICLES)
+        if i > 0 and particle:
+            out.append(token)
+        else:
+            parts = token.split("-")
+            out.append("-".join(
+                p if (j == 0 and i > 0 and p in ("al", "el") and len(parts) > 1)
+                else _title_part(p)
+                for j, p in enumerate(parts)))
+        previous = token
+    return " ".join(out)

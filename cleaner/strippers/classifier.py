@@ -1,0 +1,261 @@
+"""Generic line classifier: keep the article body lines of a plain-text scrape.
+
+No site-specific rules.  The stages (spec in ``docs/algorithm.md``):
+
+1. **Line features** (``line_features.py``): length, stopword density in the
+   document's language, sentence punctuation, capitalisation, digits and
+   dates, list and link-list markers, chrome vocabulary, position, repetition.
+2. **Line score**: a small logistic model (weights in
+   ``cleaner/data/line_model.json``) turns the features into a logit.
+3. **Context revision**: a second logistic model rescores each line from its
+   own logit, its neighbours' logits, the run of short lines it sits in and
+   the headline/blurb rhythm around it (teaser lists).
+4. **Article region**: the best-scoring contiguous run of lines (maximum
+   subarray over ``(score - region_threshold) * weight(words)``); lines outside
+   it go, so leading menus and trailing "more stories" blocks are dropped even
+   without a heading announcing them.  A second run scoring nearly as well is
+   kept too (articles split by a large embedded block).
+5. **Inside the region**: keep lines whose score passes ``keep_threshold``,
+   and short lines sandwiched between kept lines (a subheading, a one-line
+   quote) unless they look like chrome.
+
+>>> clf = LineClassifier()
+>>> [v.keep for v in clf.classify(["A single plain sentence that says something about the weather today."], "en")]
+[True]
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from cleaner.strippers.line_features import (
+    CONTEXT_FEATURES,
+    DATA_DIR,
+    LINE_FEATURES,
+    LineStats,
+    Resources,
+    context_features,
+    line_features,
+    load_resources,
+)
+
+MODEL_FILE = "line_model.json"
+
+
+@dataclass(frozen=True, slots=True)
+class ClassifierConfig:
+    """Thresholds of the line classifier (defaults tuned on the dev sets)."""
+
+    # A line inside the article region is kept when its content probability
+    # (after context revision) is at least this.
+    keep_threshold: float = 0.5
+    # Centre of the region search: lines above it add to a run, lines below
+    # subtract from it.  Lower = longer regions (more recall, less precision).
+    region_threshold: float = 0.5
+    # Weight of a line in the region search is (1 + words) ** exponent, so a
+    # long paragraph outweighs one short menu item, but not a whole menu.
+    region_weight_exponent: float = 0.5
+    # Another disjoint run is kept too when its total reaches this share of
+    # the best run's total (articles split by a large embedded block).
+    secondary_region_ratio: float = 0.5
+    # A run shorter than this many words is never kept as a secondary region.
+    secondary_region_min_words: int = 60
+    # jusText-style revision: a line of at most this many words whose nearest
+    # neighbours on both sides are kept stays (subheadings, one-line quotes).
+    sandwich_max_words: int = 25
+    # ...unless its probability is below this (clear chrome, e.g. "Share").
+    sandwich_min_score: float = 0.15
+    # Documents with fewer lines than this are returned unchanged: there is
+    # no context to judge them by.
+    min_lines: int = 3
+    # When the region holds fewer words than this share of the document's
+    # words that score at least keep_threshold, the region search is skipped
+    # (a failed search must not throw the article away).
+    min_region_share: float = 0.0
+    # Model file (under cleaner/data) holding the two logistic models.
+    model_file: str = MODEL_FILE
+
+
+@dataclass(frozen=True, slots=True)
+class LineVerdict:
+    keep: bool
+    score: float     # the line's content probability, 0..1
+    rule_id: str     # why the line was removed ("" when kept)
+    evidence: str    # short human-readable measurements
+
+
+@dataclass(frozen=True, slots=True)
+class _Logistic:
+    names: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    weights: tuple[float, ...]
+    bias: float
+
+    @classmethod
+    def from_json(cls, data: dict) -> "_Logistic":
+        names = tuple(data["features"])
+        for key in ("mean", "scale", "weights"):
+            if len(data[key]) != len(names):
+                raise ValueError(f"line model: '{key}' has {len(data[key])} values for {len(names)} features")
+        return cls(names, tuple(data["mean"]), tuple(data["scale"]), tuple(data["weights"]), float(data["bias"]))
+
+    def logit(self, feats: dict[str, float]) -> float:
+        z = self.bias
+        for name, m, s, w in zip(self.names, self.mean, self.scale, self.weights):
+            z += w * (feats[name] - m) / s
+        return z
+
+
+@dataclass(slots=True)
+class _Loaded:
+    resources: Resources
+    stage1: _Logistic
+    stage2: _Logistic
+
+
+def load_model(model_file: str = MODEL_FILE) -> tuple[_Logistic, _Logistic]:
+    data = json.loads((DATA_DIR / model_file).read_text(encoding="utf-8"))
+    stage1, stage2 = _Logistic.from_json(data["stage1"]), _Logistic.from_json(data["stage2"])
+    unknown = (set(stage1.names) - set(LINE_FEATURES)) | (set(stage2.names) - set(CONTEXT_FEATURES))
+    if unknown:
+        raise ValueError(f"line model names unknown features: {sorted(unknown)}")
+    return stage1, stage2
+
+
+def _sigmoid(z: float) -> float:
+    if z < -30:
+        return 0.0
+    if z > 30:
+        return 1.0
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def best_run(values: Sequence[float], lo: int = 0, hi: int | None = None) -> tuple[int, int, float]:
+    """Maximum-sum contiguous run in values[lo:hi] (Kadane): (start, end, sum), end exclusive."""
+    hi = len(values) if hi is None else hi
+    best = (lo, lo, 0.0)
+    start, total = lo, 0.0
+    for i in range(lo, hi):
+        if total <= 0.0:
+            start, total = i, 0.0
+        total += values[i]
+        if total > best[2]:
+            best = (start, i + 1, total)
+    return best
+
+
+@dataclass(slots=True)
+class LineClassifier:
+    """Classify the lines of one document as article body or chrome."""
+
+    config: ClassifierConfig = field(default_factory=ClassifierConfig)
+    resources: Resources | None = None
+    _loaded: _Loaded | None = field(default=None, init=False, repr=False)
+
+    def _load(self) -> _Loaded:
+        if self._loaded is None:
+            res = self.resources if self.resources is not None else load_resources()
+            stage1, stage2 = load_model(self.config.model_file)
+            self._loaded = _Loaded(res, stage1, stage2)
+        return self._loaded
+
+    # -- stages -----------------------------------------------------------
+
+    def score_lines(self, lines: Sequence[str], language: str | None) -> tuple[list[LineStats], list[float], list[dict[str, float]]]:
+        """Stages 1-3: features, first-stage logits, context-revised probabilities."""
+        loaded = self._load()
+        stats = line_features(lines, loaded.resources.stoplist(language), loaded.resources)
+        logits = [max(-8.0, min(8.0, loaded.stage1.logit(s.features))) for s in stats]
+        ctx = context_features(stats, logits)
+        for c, s in zip(ctx, stats):
+            c["prob"] = _sigmoid(loaded.stage2.logit({**s.features, **c}))
+        return stats, logits, ctx
+
+    def find_regions(self, stats: Sequence[LineStats], probs: Sequence[float]) -> list[tuple[int, int]]:
+        """Stage 4: the best-scoring contiguous run(s) of lines."""
+        cfg = self.config
+        gains = [(p - cfg.region_threshold) * (1.0 + s.words) ** cfg.region_weight_exponent
+                 for s, p in zip(stats, probs)]
+        start, end, total = best_run(gains)
+        if end <= start:
+            return []
+        regions = [(start, end)]
+        for lo, hi in ((0, start), (end, len(gains))):
+            s2, e2, t2 = best_run(gains, lo, hi)
+            words = sum(s.words for s in stats[s2:e2])
+            if e2 > s2 and t2 >= cfg.secondary_region_ratio * total and words >= cfg.secondary_region_min_words:
+                regions.append((s2, e2))
+        return sorted(regions)
+
+    def classify(self, lines: Sequence[str], language: str | None) -> list[LineVerdict]:
+        cfg = self.config
+        n = len(lines)
+        if n == 0:
+            return []
+        stats, _logits, ctx = self.score_lines(lines, language)
+        probs = [c["prob"] for c in ctx]
+        if n < cfg.min_lines:
+            return [LineVerdict(True, p, "", _evidence(s, c)) for s, c, p in zip(stats, ctx, probs)]
+        inside = [False] * n
+        for lo, hi in self.find_regions(stats, probs):
+            for i in range(lo, hi):
+                inside[i] = True
+        keep = [inside[i] and probs[i] >= cfg.keep_threshold for i in range(n)]
+        # Revision: short, not chrome-like lines between kept lines stay.
+        revised = list(keep)
+        for i in range(n):
+            if keep[i] or not inside[i] or stats[i].words > cfg.sandwich_max_words or probs[i] < cfg.sandwich_min_score:
+                continue
+            before = next((keep[k] for k in range(i - 1, -1, -1) if inside[k] and (keep[k] or probs[k] < cfg.sandwich_min_score)), False)
+            after = next((keep[k] for k in range(i + 1, n) if inside[k] and (keep[k] or probs[k] < cfg.sandwich_min_score)), False)
+            revised[i] = before and after
+        verdicts = []
+        for i in range(n):
+            ev = _evidence(stats[i], ctx[i])
+            if revised[i]:
+                verdicts.append(LineVerdict(True, probs[i], "", ev))
+            elif not inside[i]:
+                verdicts.append(LineVerdict(False, probs[i], "heuristic.region.outside", ev))
+            else:
+                verdicts.append(LineVerdict(False, probs[i], _rule_for(stats[i], ctx[i]), ev))
+        return verdicts
+
+
+def _rule_for(stats: LineStats, ctx: dict[str, float]) -> str:
+    """Name the heuristic that best explains a low score inside the region."""
+    f = stats.features
+    if f["chrome_cover"] > 0:
+        return "heuristic.classifier.chrome-vocabulary"
+    if f["separators"] > 0 or (f["bullet"] and stats.words <= 6):
+        return "heuristic.classifier.link-list"
+    if f["truncated"]:
+        return "heuristic.classifier.teaser"
+    if f["credit_paren"]:
+        return "heuristic.classifier.credit"
+    if f["date_like"] and stats.words <= 10:
+        return "heuristic.classifier.date"
+    if f["repeated"]:
+        return "heuristic.classifier.repeated"
+    if ctx["short_run"] >= math.log1p(3):
+        return "heuristic.classifier.short-run"
+    if ctx["headline_rhythm"] >= 0.5:
+        return "heuristic.classifier.teaser-list"
+    return "heuristic.classifier.low-score"
+
+
+def _evidence(stats: LineStats, ctx: dict[str, float]) -> str:
+    f = stats.features
+    parts = [f"words={stats.words:.0f}", f"stop={stats.stop:.2f}", f"caps={stats.caps:.2f}",
+             f"score={ctx.get('prob', 0.0):.2f}"]
+    if stats.chrome:
+        parts.append(f"chrome='{stats.chrome}'")
+    for name in ("truncated", "credit_paren", "date_like", "repeated", "bullet"):
+        if f[name]:
+            parts.append(name)
+    if ctx["short_run"] > 0:
+        parts.append(f"short_run={math.expm1(ctx['short_run']):.0f}")
+    return " ".join(parts)

@@ -1,0 +1,149 @@
+"""The header of an article: breadcrumb, title, byline, date and section lines.
+
+Observations behind it (seed-style text scrapes):
+
+* the body starts with a run of long, sentence-like lines;
+* the title is the heading-like line just above the body, possibly separated
+  from it by a short metadata block (bullets with byline, date, section);
+* a breadcrumb ("Home News <title>") ends with the title, which is then
+  printed again on the next line: that repetition identifies the title with
+  certainty, even when banners above look like body text;
+* what stands above the title is site chrome (banners, menus, logos);
+* a byline or a date printed on a line of its own is metadata wherever it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..config import Config
+from ..document import Document, Line
+from ..metadata.authors import parse_byline
+from ..metadata.dates import date_line
+from ..steps import Stripper
+
+TITLE_ID = "heuristic.header.title"
+BREADCRUMB_ID = "heuristic.header.breadcrumb"
+BEFORE_TITLE_ID = "heuristic.header.before-title"
+SECTION_ID = "heuristic.header.section"
+BYLINE_ID = "heuristic.meta.byline"
+DATE_ID = "heuristic.meta.date"
+
+BULLET = re.compile(r"^[•·▪●◦‣∙*\-–—]\s*")
+SENTENCE_END = re.compile(r"[.!?…:;]['\"”’»)\]]*$")
+TITLE_BAD_END = re.compile(r"[.,;:]$")
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+class HeaderStripper(Stripper):
+    """Finds the title (breadcrumb repetition first, else the heading-like
+    line above the first run of body paragraphs), moves the metadata block
+    under it into fields and removes what stands above it."""
+
+    name = "header"
+
+    def __init__(self, config: Config = Config()):
+        self.config = config
+
+    def is_body(self, text: str) -> bool:
+        return word_count(text) >= self.config.body_min_words and bool(SENTENCE_END.search(text))
+
+    def heading_like(self, text: str) -> bool:
+        words = word_count(text)
+        return (
+            2 <= words <= self.config.title_max_words
+            and not TITLE_BAD_END.search(text)
+            and not BULLET.match(text)
+            and any(ch.isalpha() for ch in text)
+        )
+
+    def strip(self, doc: Document) -> None:
+        kept = doc.kept_lines()[: self.config.header_search_lines]
+        self._meta_lines(doc)
+        kept = [line for line in kept if line.kept]
+        title_pos = self._breadcrumb_title(doc, kept)
+        if title_pos is None:
+            title_pos = self._known_title(doc, kept)
+        body_pos = self._body_start(kept, after=title_pos)
+        if title_pos is None and body_pos is not None:
+            title_pos = self._title_above(kept, body_pos)
+        if title_pos is None:
+            return
+        title = kept[title_pos]
+        if doc.meta.title is None:
+            doc.meta.title = title.text
+        doc.remove(title, TITLE_ID, "heading-like line above the first body paragraph", field="title")
+        for line in kept[:title_pos]:
+            doc.remove(line, BEFORE_TITLE_ID, f"above the title (line {title.number})")
+        end = body_pos if body_pos is not None and body_pos > title_pos else title_pos + 1
+        for line in kept[title_pos + 1 : end]:
+            if line.kept and (BULLET.match(line.text) or word_count(line.text) <= self.config.meta_block_max_words):
+                section = BULLET.sub("", line.text)
+                doc.add_to_list("sections", section, line)
+                doc.remove(line, SECTION_ID, f"short line in the metadata block under the title (line {title.number})", field="sections")
+
+    def _meta_lines(self, doc: Document) -> None:
+        """Bylines and date lines anywhere become metadata."""
+        for line in doc.kept_lines():
+            text = BULLET.sub("", line.text)
+            names = parse_byline(text)
+            if names:
+                if not doc.meta.authors:
+                    doc.meta.authors = names
+                doc.remove(line, BYLINE_ID, f"byline: {', '.join(names)}", field="authors")
+                continue
+            parsed = date_line(text, order=doc.date_order, context=doc.raw)
+            if parsed is not None:
+                if doc.meta.published is None and doc.meta.published_raw is None:
+                    doc.meta.published = parsed.iso
+                    doc.meta.published_raw = parsed.raw
+                    doc.meta.published_resolved_by = parsed.resolved_by
+                doc.remove(line, DATE_ID, f"date line: {parsed.raw!r} → {parsed.iso} ({parsed.resolved_by})", field="published")
+
+    def _breadcrumb_title(self, doc: Document, kept: list[Line]) -> int | None:
+        limit = self.config.breadcrumb_max_prefix_words
+        for i, crumb in enumerate(kept):
+            for j in range(i + 1, min(i + 4, len(kept))):
+                title = kept[j].text
+                if crumb.text != title and crumb.text.endswith(title) and self.heading_like(title):
+                    prefix = crumb.text[: -len(title)].strip()
+                    if prefix and word_count(prefix) <= limit and not prefix.endswith((".", "!", "?")):
+                        doc.remove(crumb, BREADCRUMB_ID, f"ends with the title printed on line {kept[j].number}")
+                        return j
+        return None
+
+    def _known_title(self, doc: Document, kept: list[Line]) -> int | None:
+        """The title a page declared (HTML ``<title>``) printed as a line."""
+        if not doc.meta.title:
+            return None
+        for position, line in enumerate(kept):
+            if line.text == doc.meta.title:
+                return position
+        return None
+
+    def _body_start(self, kept: list[Line], after: int | None) -> int | None:
+        """The first body line followed closely by another (a run of body
+        paragraphs), else the first body line at all."""
+        start = 0 if after is None else after + 1
+        first = None
+        for position in range(start, len(kept)):
+            if not self.is_body(kept[position].text):
+                continue
+            if first is None:
+                first = position
+            if any(self.is_body(kept[k].text) for k in range(position + 1, min(position + 3, len(kept)))):
+                return position
+        return first
+
+    def _title_above(self, kept: list[Line], body_pos: int) -> int | None:
+        for position in range(body_pos - 1, -1, -1):
+            text = kept[position].text
+            if BULLET.match(text):
+                continue
+            if self.heading_like(text):
+                return position
+            return None
+        return None

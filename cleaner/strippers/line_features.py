@@ -1,0 +1,269 @@
+"""Named, explainable features of one text line, for the line classifier.
+
+Every feature is a plain float computed from the line alone (``line_features``)
+or from the line and the document around it (``context_features``).  The
+names are the keys of the fitted weights in ``cleaner/data/line_model.json``
+and appear in the evidence string of each verdict; ``docs/algorithm.md``
+explains why each one separates article text from page chrome.
+
+Word lists (stoplists, chrome vocabulary, month names) are loaded by
+``load_resources`` and passed in; nothing is cached at module level.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+WORD = re.compile(r"\w+")
+# Scripts written without spaces: count each ideograph/kana as half a word so
+# that a Japanese or Chinese paragraph is not mistaken for a one-word line.
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+SENTENCE_END = re.compile(r"[.!?…。！？:;]['\"”’»)\]]*$")
+SENTENCE_BREAK = re.compile(r"[.!?。！？]['\"”’»)]?\s+\S")
+BULLET = re.compile(r"^(?:[•·▪■□◦●○►▶→»›*+\-–—]\s|\d{1,2}[.)]\s|[a-z][.)]\s)")
+SEPARATOR = re.compile(r"\s[|·•/»›>]\s|\s[|]|[|]\s")
+TRUNCATED = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*\W{0,3}$")
+CREDIT_PAREN = re.compile(r"\([^()]{2,80}\)\s*$")
+DATE_NUMERIC = re.compile(r"\b(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2})\b")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+TIME = re.compile(r"\b\d{1,2}:\d\d\b")
+URL = re.compile(r"https?://|www\.|\S+@\S+\.\w+")
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    """Word lists the features need; build with ``load_resources``."""
+
+    stoplists: dict[str, frozenset[str]]      # jusText stoplist name -> words
+    merged_stoplist: frozenset[str]            # fallback for unknown languages
+    chrome_phrases: frozenset[tuple[str, ...]]  # all languages, lower-cased tokens
+    chrome_max_len: int
+    months: frozenset[str]
+    iso_to_stoplist: dict[str, str] = field(default_factory=dict)
+
+    def stoplist(self, language: str | None) -> frozenset[str]:
+        name = self.iso_to_stoplist.get((language or "").lower().split("-")[0])
+        return self.stoplists.get(name, self.merged_stoplist) if name else self.merged_stoplist
+
+
+def _data_text(relative: str) -> str:
+    return (DATA_DIR / relative).read_text(encoding="utf-8")
+
+
+def _phrase_lines(text: str) -> list[str]:
+    out = []
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
+        if line:
+            out.append(line)
+    return out
+
+
+def load_resources() -> Resources:
+    """Read jusText's stoplists and our word lists under ``cleaner/data``."""
+    import justext  # local import: only needed when a classifier is first used
+
+    iso = {}
+    for line in _phrase_lines(_data_text("stoplist_languages.txt")):
+        code, name = line.split(None, 1)
+        iso[code] = name.strip()
+    available = justext.get_stoplists()
+    stoplists = {name: justext.get_stoplist(name) for name in sorted(set(iso.values()) & available)}
+    # Fallback for unknown languages: the union of the stoplists of the
+    # languages we have chrome vocabulary for (the most common on the web).
+    chrome_files = sorted((DATA_DIR / "chrome_words").glob("*.txt"))
+    merged = frozenset(w for entry in chrome_files for w in stoplists.get(iso.get(entry.stem, ""), ()))
+    phrases = set()
+    for entry in chrome_files:
+        for line in _phrase_lines(entry.read_text(encoding="utf-8")):
+            phrases.add(tuple(WORD.findall(line.lower())))
+    phrases.discard(())
+    months = frozenset(w.lower() for line in _phrase_lines(_data_text("month_names.txt")) for w in line.split())
+    return Resources(
+        stoplists=stoplists,
+        merged_stoplist=merged,
+        chrome_phrases=frozenset(phrases),
+        chrome_max_len=max((len(p) for p in phrases), default=1),
+        months=months,
+        iso_to_stoplist=iso,
+    )
+
+
+def word_count(line: str, tokens: Sequence[str]) -> float:
+    cjk = len(CJK.findall(line))
+    return len(tokens) + cjk / 2.0 - (sum(1 for t in tokens if CJK.search(t)) if cjk else 0)
+
+
+def chrome_match(tokens: Sequence[str], res: Resources) -> tuple[int, str]:
+    """Number of tokens covered by chrome phrases, and the first phrase found."""
+    lowered = [t.lower() for t in tokens[:60]]
+    covered = [False] * len(lowered)
+    first = ""
+    for i in range(len(lowered)):
+        for n in range(min(res.chrome_max_len, len(lowered) - i), 0, -1):
+            phrase = tuple(lowered[i:i + n])
+            if phrase in res.chrome_phrases:
+                first = first or " ".join(phrase)
+                for k in range(i, i + n):
+                    covered[k] = True
+                break
+    return sum(covered), first
+
+
+# Names of the context-free features, in model order.
+LINE_FEATURES = (
+    "log_words",        # log(1 + words): paragraphs are long, chrome is short
+    "stop_density",     # share of stopwords of the document's language
+    "ends_sentence",    # ends with . ! ? : ; … (possibly before a quote)
+    "sentences",        # log(1 + sentence breaks inside the line)
+    "comma_rate",       # commas per word: running prose has commas
+    "cap_share",        # share of words starting upper-case (menus, headlines)
+    "digit_share",      # digits among word characters (dates, counts, prices)
+    "date_like",        # a date, time or month name with a year
+    "bullet",           # starts with a list marker
+    "separators",       # log(1 + separators such as | · » between items)
+    "chrome_cover",     # share of words covered by chrome vocabulary
+    "chrome_short",     # a chrome phrase in a line of at most 6 words
+    "truncated",        # ends with an ellipsis: a teaser cut short
+    "credit_paren",     # ends with a parenthesised credit, e.g. a photo credit
+    "url_email",        # contains a URL or an e-mail address
+    "no_letters",       # nothing but digits and punctuation
+    "repeated",         # the same line occurs elsewhere in the document
+    "rel_pos",          # position of the line in the document, 0..1
+    "edge",             # 1 - distance to the nearer document edge, in lines, squashed
+)
+
+
+@dataclass(slots=True)
+class LineStats:
+    """Raw measurements of one line, kept for evidence strings."""
+
+    words: float
+    stop: float
+    caps: float
+    chrome: str
+    features: dict[str, float]
+
+
+def line_features(lines: Sequence[str], stoplist: frozenset[str], res: Resources) -> list[LineStats]:
+    """Context-free features of every line (position and repetition included)."""
+    n = len(lines)
+    counts: dict[str, int] = {}
+    for line in lines:
+        key = line.lower()
+        counts[key] = counts.get(key, 0) + 1
+    out = []
+    for i, line in enumerate(lines):
+        tokens = WORD.findall(line)
+        words = word_count(line, tokens)
+        nw = max(len(tokens), 1)
+        lowered = [t.lower() for t in tokens]
+        stop = sum(1 for t in lowered if t in stoplist) / nw if tokens else 0.0
+        cased = [t for t in tokens if t[0].isalpha() and (t[0].isupper() or t[0].islower()) and t[0].upper() != t[0].lower()]
+        caps = sum(1 for t in cased if t[0].isupper()) / len(cased) if cased else 0.0
+        alnum = sum(len(t) for t in tokens) or 1
+        digits = sum(ch.isdigit() for ch in line) / alnum
+        covered, phrase = chrome_match(tokens, res)
+        has_month = any(t in res.months for t in lowered)
+        date_like = bool(DATE_NUMERIC.search(line) or TIME.search(line) or (has_month and YEAR.search(line)))
+        d_edge = min(i, n - 1 - i)
+        f = {
+            "log_words": math.log1p(words),
+            "stop_density": stop,
+            "ends_sentence": 1.0 if SENTENCE_END.search(line) else 0.0,
+            "sentences": math.log1p(len(SENTENCE_BREAK.findall(line))),
+            "comma_rate": min(line.count(",") + line.count("，") + line.count("、"), words) / max(words, 1.0),
+            "cap_share": caps,
+            "digit_share": min(digits, 1.0),
+            "date_like": 1.0 if date_like else 0.0,
+            "bullet": 1.0 if BULLET.match(line) else 0.0,
+            "separators": math.log1p(len(SEPARATOR.findall(line))),
+            "chrome_cover": covered / nw if tokens else 0.0,
+            "chrome_short": 1.0 if phrase and words <= 6 else 0.0,
+            "truncated": 1.0 if TRUNCATED.search(line) else 0.0,
+            "credit_paren": 1.0 if CREDIT_PAREN.search(line) and words > 3 else 0.0,
+            "url_email": 1.0 if URL.search(line) else 0.0,
+            "no_letters": 0.0 if any(ch.isalpha() for ch in line) else 1.0,
+            "repeated": 1.0 if counts[line.lower()] > 1 else 0.0,
+            "rel_pos": i / (n - 1) if n > 1 else 0.5,
+            "edge": math.exp(-d_edge / 3.0),
+        }
+        out.append(LineStats(words=words, stop=stop, caps=caps, chrome=phrase, features=f))
+    return out
+
+
+# Names of the context features, computed from first-stage scores.  Context
+# matters for short lines (a subheading between paragraphs, an item in a
+# menu); a long line of prose stands on its own, hence the "_x_short" terms.
+CONTEXT_FEATURES = (
+    "own_logit",        # the first-stage score of the line itself
+    "near_logit",       # mean first-stage score of the line before and the line after
+    "wide_logit",       # word-weighted mean first-stage score within 6 positions
+    "near_x_short",     # near_logit, weighted by how short the line is
+    "wide_x_short",     # wide_logit, weighted by how short the line is
+    "short_run",        # log(1 + length of the run of short lines holding this line)
+    "headline_rhythm",  # share of headline-like lines (short, no end punctuation) within 3 positions
+    "rhythm_x_medium",  # headline_rhythm for lines of 8-40 words: blurbs of a teaser list
+    "log_words",
+    "ends_sentence",
+)
+
+SHORT_WORDS = 8
+EDGE_LOGIT = -2.0   # the score assumed beyond the document's edges
+
+
+def shortness(words: float) -> float:
+    """1 for lines of up to 5 words, falling to 0 at 40 words."""
+    return max(0.0, min(1.0, 1.0 - (math.log1p(words) - math.log1p(5)) / (math.log1p(40) - math.log1p(5))))
+
+
+def _headline_like(stats: LineStats) -> bool:
+    f = stats.features
+    return 2 <= stats.words <= 16 and not f["ends_sentence"] and not f["bullet"]
+
+
+def context_features(stats: Sequence[LineStats], logits: Sequence[float]) -> list[dict[str, float]]:
+    """Features that look at the neighbours' first-stage scores and shapes."""
+    n = len(stats)
+    short = [s.words <= SHORT_WORDS for s in stats]
+    run_len = [0] * n
+    i = 0
+    while i < n:
+        j = i
+        while j < n and short[j] == short[i]:
+            j += 1
+        for k in range(i, j):
+            run_len[k] = (j - i) if short[i] else 0
+        i = j
+    headline = [_headline_like(s) for s in stats]
+    out = []
+    for i in range(n):
+        near = ((logits[i - 1] if i > 0 else EDGE_LOGIT) + (logits[i + 1] if i + 1 < n else EDGE_LOGIT)) / 2
+        wsum = wtot = 0.0
+        for k in range(max(0, i - 6), min(n, i + 7)):
+            if k != i:
+                w = math.log1p(stats[k].words)
+                wsum += w * logits[k]
+                wtot += w
+        wide = wsum / wtot if wtot else EDGE_LOGIT
+        window = [headline[k] for k in range(max(0, i - 3), min(n, i + 4)) if k != i]
+        rhythm = sum(window) / len(window) if window else 0.0
+        sh = shortness(stats[i].words)
+        out.append({
+            "own_logit": logits[i],
+            "near_logit": near,
+            "wide_logit": wide,
+            "near_x_short": near * sh,
+            "wide_x_short": wide * sh,
+            "short_run": math.log1p(run_len[i]),
+            "headline_rhythm": rhythm,
+            "rhythm_x_medium": rhythm if 8 <= stats[i].words <= 40 else 0.0,
+            "log_words": stats[i].features["log_words"],
+            "ends_sentence": stats[i].features["ends_sentence"],
+        })
+    return out

@@ -1,0 +1,43 @@
+"""Paragraphs printed twice.
+
+A naive HTML-to-text step prints a photo caption twice: once from the image's
+alt text, once from the caption under it. Two identical lines in a row are
+therefore a caption: both copies leave the body, one goes to ``captions``. A
+long line repeated further away (a pull quote, a teaser repeating the lede)
+keeps its first occurrence; later copies are removed.
+"""
+
+from __future__ import annotations
+
+from ..config import Config
+from ..document import Document
+from ..steps import Stripper
+
+CAPTION_ID = "heuristic.repeated.caption"
+COPY_ID = "heuristic.repeated.copy"
+
+
+class RepeatedParagraphs(Stripper):
+    name = "repeated"
+
+    def __init__(self, config: Config = Config()):
+        self.config = config
+
+    def strip(self, doc: Document) -> None:
+        kept = doc.kept_lines()
+        min_words = self.config.caption_repeat_min_words
+        first_seen: dict[str, int] = {}
+        for position, line in enumerate(kept):
+            if len(line.text.split()) < min_words:
+                continue
+            nxt = kept[position + 1] if position + 1 < len(kept) else None
+            if nxt is not None and nxt.text == line.text and line.kept:
+                doc.add_to_list("captions", line.text, line)
+                evidence = f"printed twice in a row (lines {line.number} and {nxt.number}): a photo caption"
+                doc.remove(line, CAPTION_ID, evidence, field="captions")
+                doc.remove(nxt, CAPTION_ID, evidence, field="captions")
+                continue
+            if line.text in first_seen and line.kept:
+                doc.remove(line, COPY_ID, f"repeats line {first_seen[line.text]}")
+            else:
+                first_seen.setdefault(line.text, line.number)

@@ -1,0 +1,109 @@
+"""Apply the declarative rules of ``rules/`` to a document.
+
+Rule kinds (``docs/rules.md``): ``date_order`` sets the site's numeric date
+order; ``drop_line`` removes matching lines; ``cut_section`` removes a
+trailing section from its heading to the end (or to a stop line);
+``extract_field`` moves a matching line into a metadata field.
+"""
+
+from __future__ import annotations
+
+from ..config import Config
+from ..document import Document, Line
+from ..metadata.authors import normalise_name, split_names
+from ..metadata.dates import find_date
+from ..ruleset import Rule, RuleSet
+from ..steps import Stripper
+
+
+def scope_matches(rule: Rule, doc: Document) -> bool:
+    scope = rule.scope
+    if scope.site is not None:
+        host = (doc.meta.site or "").lower()
+        if not (host == scope.site or host.endswith("." + scope.site)):
+            return False
+    if scope.fingerprint is not None:
+        if not any(scope.fingerprint.search(line.text) for line in doc.lines):
+            return False
+    return True
+
+
+class RuleStripper(Stripper):
+    name = "rules"
+
+    def __init__(self, rules: RuleSet, config: Config = Config()):
+        self.rules = rules
+        self.config = config
+
+    def strip(self, doc: Document) -> None:
+        active = [rule for rule in self.rules.rules if scope_matches(rule, doc)]
+        for rule in active:  # date order first: extraction below depends on it
+            if rule.kind == "date_order" and doc.date_order is None:
+                doc.date_order = rule.order
+        for rule in active:
+            if rule.kind == "drop_line":
+                self._drop(rule, doc)
+            elif rule.kind == "cut_section":
+                self._cut(rule, doc)
+            elif rule.kind == "extract_field":
+                self._extract(rule, doc)
+
+    def _drop(self, rule: Rule, doc: Document) -> None:
+        for line in doc.kept_lines():
+            match = rule.matches_line(rule.pattern, line.text)
+            if match:
+                doc.remove(line, rule.id, f"matched /{rule.pattern.pattern}/: {match.group(0)[:60]!r}")
+
+    def _cut(self, rule: Rule, doc: Document) -> None:
+        kept = doc.kept_lines()
+        min_words = rule.min_words_before
+        if min_words is None:
+            min_words = self.config.section_cut_min_words_before
+        words_before = 0
+        for position, line in enumerate(kept):
+            if words_before >= min_words and rule.matches_line(rule.start, line.text):
+                heading = line.number
+                for later in kept[position:]:
+                    if rule.stop is not None and later is not line and rule.stop.search(later.text):
+                        break
+                    doc.remove(later, rule.id, f"in the section that starts at line {heading}: {line.text[:50]!r}")
+                return
+            words_before += len(line.text.split())
+
+    def _extract(self, rule: Rule, doc: Document) -> None:
+        for line in doc.kept_lines():
+            match = rule.matches_line(rule.pattern, line.text)
+            if not match:
+                continue
+            value = (match.groupdict().get("value") if "value" in rule.pattern.groupindex else line.text) or ""
+            value = value.strip()
+            if store_field(doc, rule.field, value, line):
+                doc.remove(line, rule.id, f"{rule.field} from /{rule.pattern.pattern}/", field=rule.field)
+
+
+def store_field(doc: Document, field: str, value: str, line: Line) -> bool:
+    """Put ``value`` into ``doc.meta.<field>``. Single-valued fields keep the
+    first value found. Returns False when the value is unusable (then the line
+    stays)."""
+    meta = doc.meta
+    if not value:
+        return False
+    if field == "title":
+        meta.title = meta.title or value
+    elif field == "authors":
+        names = [normalise_name(name) for name in split_names(value)]
+        if not names:
+            return False
+        if not meta.authors:
+            meta.authors = names
+    elif field == "published":
+        parsed = find_date(value, order=doc.date_order, context=doc.raw)
+        if parsed is None:
+            return False
+        if meta.published is None and meta.published_raw is None:
+            meta.published = parsed.iso
+            meta.published_raw = parsed.raw
+            meta.published_resolved_by = parsed.resolved_by
+    else:  # captions, credits, sections
+        doc.add_to_list(field, value, line)
+    return True

@@ -1,0 +1,90 @@
+"""JSONL output: one record per kept article, one reject per other input.
+
+Files are written under a temporary name and renamed into place when complete,
+so a killed run never leaves a truncated file under the final name.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from typing import IO
+
+from ..document import Document, Status, content_id
+
+#: output fields, in order (documented in the README)
+RECORD_FIELDS = (
+    "id", "source", "title", "authors", "published", "published_raw", "language", "language_prob",
+    "text", "captions", "credits", "sections", "url", "site", "removed",
+)
+
+
+def to_record(doc: Document) -> dict:
+    """The output record of a kept document."""
+    text = doc.text
+    meta = doc.meta
+    return {
+        "id": content_id(text),
+        "source": doc.source,
+        "title": meta.title,
+        "authors": list(meta.authors),
+        "published": meta.published,
+        "published_raw": meta.published_raw,
+        "language": meta.language,
+        "language_prob": meta.language_prob,
+        "text": text,
+        "captions": list(meta.captions),
+        "credits": list(meta.credits),
+        "sections": list(meta.sections),
+        "url": meta.url,
+        "site": meta.site,
+        "removed": [removal.to_json(doc) for removal in doc.removals],
+    }
+
+
+def to_reject(doc: Document) -> dict:
+    """The rejects-file entry of a document that was not kept."""
+    assert doc.status is not Status.KEPT
+    return {
+        "source": doc.source,
+        "status": doc.status.value,
+        "reason_id": doc.reason_id,
+        "reason": doc.reason,
+        "lines": len(doc.lines),
+    }
+
+
+class JsonlWriter:
+    """Write JSON lines to ``path`` atomically (``-`` or None: stdout)."""
+
+    def __init__(self, path: str | None):
+        self.path = None if path in (None, "-") else os.fspath(path)
+        self._fh: IO[str] | None = None
+        self._tmp: str | None = None
+        self.count = 0
+
+    def __enter__(self) -> JsonlWriter:
+        if self.path is None:
+            self._fh = sys.stdout
+        else:
+            directory = os.path.dirname(os.path.abspath(self.path))
+            os.makedirs(directory, exist_ok=True)
+            fd, self._tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".jsonl", dir=directory)
+            self._fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        return self
+
+    def write(self, record: dict) -> None:
+        self._fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self.count += 1
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if self.path is None:
+            self._fh.flush()
+            return
+        self._fh.close()
+        if exc_type is None:
+            os.replace(self._tmp, self.path)
+        else:
+            os.unlink(self._tmp)
