@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from .config import Config
 from .document import Document
+from .errors import InputError
 from .filters import NoArticle, TooShort
 from .metadata.language import LanguageAnnotator, LanguageDetector
 from .pipeline import Pipeline
@@ -69,7 +70,7 @@ class Cleaner:
     def __init__(self, config: Config = Config(), rules: RuleSet | None = None, rule_options: RuleOptions = RuleOptions()):
         self.config = config
         self.rules = rules if rules is not None else rule_options.load()
-        self.detector = LanguageDetector()
+        self.detector = LanguageDetector(backend=config.language_backend)
         self.pipeline = Pipeline(default_steps(config, self.rules, self.detector), config)
 
     @property
@@ -84,7 +85,16 @@ class Cleaner:
         return self.pipeline.process(Document.from_text(source, text.replace("\r\n", "\n").replace("\r", "\n")))
 
     def clean_bytes(self, data: bytes, source: str, kind: str = "text") -> Document:
-        return self.pipeline.process(read_bytes(data, source, kind=kind, config=self.config))
+        """Clean raw bytes (any encoding, gzip allowed). Never raises for bad
+        input: an unreadable input comes back with ``status`` error and a reason."""
+        try:
+            doc = read_bytes(data, source, kind=kind, config=self.config)
+        except InputError as exc:
+            doc = Document(source=source, raw="")
+            doc.fail("error.input", exc.reason)
+            self.pipeline.stats.count(doc)
+            return doc
+        return self.pipeline.process(doc)
 
     def run(self, paths: Iterable[str | os.PathLike]) -> Iterator[Document]:
         """Clean every input under ``paths`` (files or folders), in sorted order."""

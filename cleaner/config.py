@@ -47,7 +47,9 @@ class Config:
 
     # --- language ------------------------------------------------------------
     #: characters of clean text given to the language detector (speed vs accuracy)
-    language_sample_chars: int = 2000
+    language_sample_chars: int = 1000
+    #: "auto" (langdetect-rs when installed, else langdetect), "langdetect" or "langdetect-rs"
+    language_backend: str = "auto"
     #: below this probability the language is reported as None
     language_min_prob: float = 0.5
 

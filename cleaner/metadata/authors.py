@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from .dates import find_date
+
 #: words that open a byline, by language (case-insensitive, followed by the names)
 BYLINE_MARKERS = {
     "en": ("by", "written by", "story by", "words by", "text by", "article by", "posted by",
@@ -44,7 +46,8 @@ ROLE_WORDS = frozenset("""
     contributor contributors contributing senior chief columnist producer journalist analyst
     intern freelance freelancer special foreign political business sports science health
     investigative national international deputy managing associate assistant executive desk
-    bureau team staffer photographer writer-at-large editor-at-large
+    bureau team staffer photographer writer-at-large editor-at-large reviewer critic blogger
+    presenter commentator
     redakteur redakteurin korrespondent korrespondentin reporterin redaktion chefredakteur
     mitarbeiter autorin corresponsal redactor redactora periodista enviado enviada especial
     journaliste correspondant correspondante rédacteur rédactrice envoyé envoyée spécial
@@ -65,7 +68,7 @@ PUBLICATION_ARTICLES = frozenset(("the", "der", "die", "das", "le", "les", "el",
 #: a part holding one of these words names a publication, not a person
 PUBLICATION_WORDS = frozenset((
     "times", "post", "news", "journal", "herald", "tribune", "gazette", "daily", "magazine",
-    "zeitung", "newspaper", "media", "press", "network", "radio", "tv", "online", "staff",
+    "zeitung", "newspaper", "media", "press", "network", "radio", "tv", "online",
 ))
 #: name particles written in lower case inside a name ("Jan de Vries", "Bashar al-Assad")
 PARTICLES = frozenset((
@@ -107,6 +110,10 @@ UPPER_LETTER_SEPARATORS = re.compile(r"\s+[YE]\s+")
 SENTENCE_END = re.compile(r"[.!?;:…]['\"”’»)]*$")
 INITIAL_OR_SUFFIX = re.compile(r"(?:^|\s)(?:[^\W\d_]\.)+$|(?:^|\s)(?:Jr|Sr|St)\.$")
 HANDLE = re.compile(r"(?:^|\s)@\w+")
+#: "with" joining a co-author or an agency ("Par Jeanne Olivier avec AFP")
+WITH_JOINER = re.compile(r"\s+(?:with|avec|mit|con|com|met|med)\s+", re.I)
+#: words joining a byline to a date printed after it ("By Jane Roe on October 1, 2015")
+DATE_JOINER = re.compile(r"(?:\s+(?:on|am|le|el|il|op|em|den|published|posted|updated))*[\s,|–—-]*$", re.I)
 NAME_TOKEN = re.compile(r"^(?:[^\W\d_]\.)+$|^[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]+)*\.?$")
 
 
@@ -153,10 +160,10 @@ def split_names(value: str) -> list[str]:
     for index, part in enumerate(p.strip(" \t,;:-–—") for p in parts):
         if part.endswith(".") and not INITIAL_OR_SUFFIX.search(part):
             part = part.rstrip(".").strip()
-        if not part or _is_role(part) or _is_publication(part, index):
-            continue
+        if index > 0 and _is_role(part):
+            continue  # "Environment Correspondent" after a comma: all of it is the title
         part = _trim_roles(part)
-        if part:
+        if part and not _is_role(part) and not _is_publication(part, index):
             names.append(part)
     return names
 
@@ -191,9 +198,13 @@ def parse_byline(line: str, *, max_words: int = 12) -> list[str] | None:
     rest = HANDLE.sub(" ", line[lead.end():]).strip()
     if SENTENCE_END.search(rest) and not INITIAL_OR_SUFFIX.search(rest):
         return None
+    date = find_date(rest)
+    if date:
+        rest = DATE_JOINER.sub("", rest[:date.span[0]])
     tail = TAIL.search(rest)
     if tail:
         rest = rest[:tail.start()]
+    rest = WITH_JOINER.sub(", ", rest)
     names = []
     for name in split_names(rest):
         if not _looks_like_name(name):

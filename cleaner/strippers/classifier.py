@@ -58,6 +58,10 @@ class ClassifierConfig:
     # Weight of a line in the region search is (1 + words) ** exponent, so a
     # long paragraph outweighs one short menu item, but not a whole menu.
     region_weight_exponent: float = 0.5
+    # The region search scores lines by mixing the context-free logit (0.0)
+    # with the context-revised one (1.0): context smooths over boundaries,
+    # which the region search should see sharply.
+    region_context_mix: float = 1.0
     # Another disjoint run is kept too when its total reaches this share of
     # the best run's total (articles split by a large embedded block).
     secondary_region_ratio: float = 0.5
@@ -71,10 +75,11 @@ class ClassifierConfig:
     # Documents with fewer lines than this are returned unchanged: there is
     # no context to judge them by.
     min_lines: int = 3
-    # When the region holds fewer words than this share of the document's
-    # words that score at least keep_threshold, the region search is skipped
-    # (a failed search must not throw the article away).
-    min_region_share: float = 0.0
+    # Never return an empty document when it has text: if fewer than this
+    # many words survive, thresholds are rescaled to the best line's score
+    # (times fallback_ratio) and the search is run again.
+    fallback_min_words: int = 20
+    fallback_ratio: float = 0.6
     # Model file (under cleaner/data) holding the two logistic models.
     model_file: str = MODEL_FILE
 
@@ -134,6 +139,11 @@ def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
+
+
 def best_run(values: Sequence[float], lo: int = 0, hi: int | None = None) -> tuple[int, int, float]:
     """Maximum-sum contiguous run in values[lo:hi] (Kadane): (start, end, sum), end exclusive."""
     hi = len(values) if hi is None else hi
@@ -175,10 +185,10 @@ class LineClassifier:
             c["prob"] = _sigmoid(loaded.stage2.logit({**s.features, **c}))
         return stats, logits, ctx
 
-    def find_regions(self, stats: Sequence[LineStats], probs: Sequence[float]) -> list[tuple[int, int]]:
+    def find_regions(self, stats: Sequence[LineStats], probs: Sequence[float], threshold: float) -> list[tuple[int, int]]:
         """Stage 4: the best-scoring contiguous run(s) of lines."""
         cfg = self.config
-        gains = [(p - cfg.region_threshold) * (1.0 + s.words) ** cfg.region_weight_exponent
+        gains = [(p - threshold) * (1.0 + s.words) ** cfg.region_weight_exponent
                  for s, p in zip(stats, probs)]
         start, end, total = best_run(gains)
         if end <= start:
@@ -191,20 +201,28 @@ class LineClassifier:
                 regions.append((s2, e2))
         return sorted(regions)
 
+    def _select(self, stats, region_probs, probs, region_threshold, keep_threshold) -> tuple[list[bool], list[bool]]:
+        inside = [False] * len(probs)
+        for lo, hi in self.find_regions(stats, region_probs, region_threshold):
+            for i in range(lo, hi):
+                inside[i] = True
+        return inside, [inside[i] and p >= keep_threshold for i, p in enumerate(probs)]
+
     def classify(self, lines: Sequence[str], language: str | None) -> list[LineVerdict]:
         cfg = self.config
         n = len(lines)
         if n == 0:
             return []
-        stats, _logits, ctx = self.score_lines(lines, language)
+        stats, logits, ctx = self.score_lines(lines, language)
         probs = [c["prob"] for c in ctx]
         if n < cfg.min_lines:
             return [LineVerdict(True, p, "", _evidence(s, c)) for s, c, p in zip(stats, ctx, probs)]
-        inside = [False] * n
-        for lo, hi in self.find_regions(stats, probs):
-            for i in range(lo, hi):
-                inside[i] = True
-        keep = [inside[i] and probs[i] >= cfg.keep_threshold for i in range(n)]
+        mix = cfg.region_context_mix
+        region_probs = [_sigmoid(mix * _logit(p) + (1 - mix) * z) for p, z in zip(probs, logits)]
+        inside, keep = self._select(stats, region_probs, probs, cfg.region_threshold, cfg.keep_threshold)
+        if sum(s.words for s, k in zip(stats, keep) if k) < cfg.fallback_min_words:
+            top = max(probs) * cfg.fallback_ratio
+            inside, keep = self._select(stats, probs, probs, min(cfg.region_threshold, top), min(cfg.keep_threshold, top))
         # Revision: short, not chrome-like lines between kept lines stay.
         revised = list(keep)
         for i in range(n):

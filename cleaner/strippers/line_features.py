@@ -135,7 +135,9 @@ LINE_FEATURES = (
     "no_letters",       # nothing but digits and punctuation
     "repeated",         # the same line occurs elsewhere in the document
     "rel_pos",          # position of the line in the document, 0..1
-    "edge",             # 1 - distance to the nearer document edge, in lines, squashed
+    "edge_x_short",     # short line near a document edge (menus, footers), decays over ~3 lines
+    "stop_x_long",      # stopword density of lines of over ~5 words (prose is stopword-rich)
+    "prose",            # long, stopword-rich, punctuated: jusText's "good" paragraph, 0..1
 )
 
 
@@ -191,7 +193,9 @@ def line_features(lines: Sequence[str], stoplist: frozenset[str], res: Resources
             "no_letters": 0.0 if any(ch.isalpha() for ch in line) else 1.0,
             "repeated": 1.0 if counts[line.lower()] > 1 else 0.0,
             "rel_pos": i / (n - 1) if n > 1 else 0.5,
-            "edge": math.exp(-d_edge / 3.0),
+            "edge_x_short": math.exp(-d_edge / 3.0) * shortness(words),
+            "stop_x_long": stop * (1 - shortness(words)),
+            "prose": (1 - shortness(words)) * min(stop / 0.3, 1.0) * (1.0 if SENTENCE_END.search(line) or SENTENCE_BREAK.search(line) else 0.5),
         }
         out.append(LineStats(words=words, stop=stop, caps=caps, chrome=phrase, features=f))
     return out
@@ -201,11 +205,12 @@ def line_features(lines: Sequence[str], stoplist: frozenset[str], res: Resources
 # matters for short lines (a subheading between paragraphs, an item in a
 # menu); a long line of prose stands on its own, hence the "_x_short" terms.
 CONTEXT_FEATURES = (
-    "own_logit",        # the first-stage score of the line itself
-    "near_logit",       # mean first-stage score of the line before and the line after
-    "wide_logit",       # word-weighted mean first-stage score within 6 positions
-    "near_x_short",     # near_logit, weighted by how short the line is
-    "wide_x_short",     # wide_logit, weighted by how short the line is
+    "own_x_long",       # the line's first-stage score, weighted by how long the line is
+    "own_x_short",      # ... weighted by how short the line is
+    "near_x_long",      # mean first-stage score of the lines before and after, long lines
+    "near_x_short",     # ... short lines
+    "wide_x_long",      # word-weighted mean first-stage score within 6 positions, long lines
+    "wide_x_short",     # ... short lines
     "short_run",        # log(1 + length of the run of short lines holding this line)
     "headline_rhythm",  # share of headline-like lines (short, no end punctuation) within 3 positions
     "rhythm_x_medium",  # headline_rhythm for lines of 8-40 words: blurbs of a teaser list
@@ -255,10 +260,11 @@ def context_features(stats: Sequence[LineStats], logits: Sequence[float]) -> lis
         rhythm = sum(window) / len(window) if window else 0.0
         sh = shortness(stats[i].words)
         out.append({
-            "own_logit": logits[i],
-            "near_logit": near,
-            "wide_logit": wide,
+            "own_x_long": logits[i] * (1 - sh),
+            "own_x_short": logits[i] * sh,
+            "near_x_long": near * (1 - sh),
             "near_x_short": near * sh,
+            "wide_x_long": wide * (1 - sh),
             "wide_x_short": wide * sh,
             "short_run": math.log1p(run_len[i]),
             "headline_rhythm": rhythm,
