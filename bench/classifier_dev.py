@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 BENCH = ROOT.parent / "shared" / "bench"
 CACHE = Path("/tmp/cls")
+WEIGHT_POWER = float(os.environ.get("CLS_WEIGHT_POWER", "0.5"))
 SETS = ("scrapinghub", "wcxb-dev")
 MODES = ("text", "text-full")
 BASELINE = {("scrapinghub", "text"): 0.898, ("scrapinghub", "text-full"): 0.653,
@@ -213,11 +214,11 @@ def _matrix(docs, names, per_line):
     import numpy as np
     X, y, w = [], [], []
     for d in docs:
-        total = sum(math.sqrt(1 + t) for t in d["ntok"]) or 1.0
+        total = sum((1 + t) ** WEIGHT_POWER for t in d["ntok"]) or 1.0
         for i, lab in enumerate(d["labels"]):
             X.append([per_line(d, i)[k] for k in names])
             y.append(1.0 if lab >= 0.5 else 0.0)
-            w.append(math.sqrt(1 + d["ntok"][i]) / total)
+            w.append((1 + d["ntok"][i]) ** WEIGHT_POWER / total)
     X, y, w = np.array(X), np.array(y), np.array(w)
     return X, y, w / w.mean()
 

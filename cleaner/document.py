@@ -132,7 +132,7 @@ class Document:
         (rules and heuristics find values in their own order); duplicates are
         kept once.
 
-        >>> doc = Document.from_text("a", "x\ny\nz")
+        >>> doc = Document.from_text("a", "x\\ny\\nz")
         >>> doc.add_to_list("captions", "late", doc.lines[2]); doc.add_to_list("captions", "early", doc.lines[0])
         >>> doc.meta.captions
         ['early', 'late']

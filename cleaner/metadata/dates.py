@@ -201,8 +201,10 @@ def _time_suffix(m: re.Match) -> str | None:
     if m.group("S"):
         out += f":{m.group('S')}"
     tz = (m.group("tz") or "").upper()
-    if tz in ("Z", "UTC", "GMT"):
+    if tz == "Z":
         out += "Z"
+    elif tz in ("UTC", "GMT"):
+        pass  # a zone name, not a printed numeric offset: kept in ``raw`` only
     elif tz:
         digits = tz[1:].replace(":", "")
         out += f"{tz[0]}{digits[:2]}:{digits[2:]}"

@@ -69,7 +69,8 @@ def test_date_forms(line, iso):
         ("2015-10-01T13:45:00.123+02:00", "2015-10-01T13:45:00+02:00"),
         ("2015-10-01 13:45:00+0200", "2015-10-01T13:45:00+02:00"),
         ("2015-10-01 13:45", "2015-10-01T13:45"),
-        ("Thu, 01 Oct 2015 13:45:00 GMT", "2015-10-01T13:45:00Z"),
+        ("Thu, 01 Oct 2015 13:45:00 GMT", "2015-10-01T13:45:00"),  # zone names add no offset
+        ("9 February 2024, 21:47 GMT", "2024-02-09T21:47"),
     ],
 )
 def test_times(line, iso):
@@ -81,6 +82,17 @@ def test_raw_and_span_point_into_the_line():
     parsed = find_date(line)
     assert parsed.raw == "Thursday, October 1, 2015 1:02am"
     assert line[parsed.span[0]:parsed.span[1]] == parsed.raw
+
+
+def test_zone_name_stays_in_raw():
+    line = "Published: 9 February 2024, 21:47 GMT | Updated: 10 February 2024, 08:05 GMT"
+    parsed = date_line(line)
+    assert (parsed.iso, parsed.raw) == ("2024-02-09T21:47", "9 February 2024, 21:47 GMT")
+
+
+def test_weekday_printed_in_date_line():
+    parsed = date_line("Updated: Friday 08/03/2024")
+    assert (parsed.iso, parsed.resolved_by) == ("2024-03-08", "weekday")
 
 
 def test_an_impossible_time_is_left_out_of_the_date():
