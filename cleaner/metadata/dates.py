@@ -203,9 +203,7 @@ def _time_suffix(m: re.Match) -> str | None:
     tz = (m.group("tz") or "").upper()
     if tz == "Z":
         out += "Z"
-    elif tz in ("UTC", "GMT"):
-        pass  # a zone name, not a printed numeric offset: kept in ``raw`` only
-    elif tz:
+    elif tz and tz not in ("UTC", "GMT"):  # a zone name is no printed offset: ``raw`` only
         digits = tz[1:].replace(":", "")
         out += f"{tz[0]}{digits[:2]}:{digits[2:]}"
     return out
