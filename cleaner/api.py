@@ -51,13 +51,37 @@ class RuleOptions:
         return rules if self.site_rules else rules.without_site_rules()
 
 
-def default_steps(config: Config, rules: RuleSet, detector: LanguageDetector) -> list[Step]:
+class RunResources:
+    """Word lists (stoplists, chrome vocabulary) shared by the steps of one
+    run, loaded on first use; owned by the run, never by the import."""
+
+    def __init__(self):
+        self._resources = None
+
+    def get(self):
+        if self._resources is None:
+            from .strippers.line_features import load_resources
+
+            self._resources = load_resources()
+        return self._resources
+
+    def is_chrome_line(self, text: str) -> bool:
+        """Chrome vocabulary covers half the line's words or more ("Share",
+        "Privacy Policy", "5 min read")."""
+        from .strippers.line_features import WORD, chrome_match
+
+        tokens = WORD.findall(text)
+        covered, _ = chrome_match(tokens, self.get())
+        return bool(tokens) and covered * 2 >= len(tokens)
+
+
+def default_steps(config: Config, rules: RuleSet, detector: LanguageDetector, resources: RunResources) -> list[Step]:
     """The standard pipeline for one document, in order."""
     return [
         RuleStripper(rules, config),
         RepeatedParagraphs(config),
         Separators(),
-        HeaderStripper(config),
+        HeaderStripper(config, chrome=resources.is_chrome_line),
         LanguageAnnotator(config, detector),
         NoArticle(),
         TooShort(config),
@@ -71,7 +95,8 @@ class Cleaner:
         self.config = config
         self.rules = rules if rules is not None else rule_options.load()
         self.detector = LanguageDetector(backend=config.language_backend)
-        self.pipeline = Pipeline(default_steps(config, self.rules, self.detector), config)
+        self.resources = RunResources()
+        self.pipeline = Pipeline(default_steps(config, self.rules, self.detector, self.resources), config)
 
     @property
     def stats(self):

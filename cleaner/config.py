@@ -36,6 +36,8 @@ class Config:
     header_search_lines: int = 80
     #: a title line has at most this many words
     title_max_words: int = 30
+    #: score lost per line between a title candidate and the first body paragraph
+    title_distance_penalty: float = 0.1
     #: a breadcrumb line has at most this many words before the title it ends with
     breadcrumb_max_prefix_words: int = 6
     #: a section line in the metadata block under the title has at most this many words

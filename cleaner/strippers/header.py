@@ -15,11 +15,12 @@ Observations behind it (seed-style text scrapes):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..config import Config
 from ..document import Document, Line
 from ..metadata.authors import parse_byline
-from ..metadata.dates import date_line
+from ..metadata.dates import date_line, find_date
 from ..steps import Stripper
 
 TITLE_ID = "heuristic.header.title"
@@ -32,6 +33,10 @@ DATE_ID = "heuristic.meta.date"
 BULLET = re.compile(r"^[•·▪●◦‣∙*\-–—]\s*")
 SENTENCE_END = re.compile(r"[.!?…:;]['\"”’»)\]]*$")
 TITLE_BAD_END = re.compile(r"[.,;:]$")
+#: image alt texts printed as lines ("Picture of Jane Roe", "Headshot of …", "… logo")
+ALT_TEXT = re.compile(r"(?i)^(picture|photo|image|headshot|portrait|avatar|profile (photo|picture)) of\b|\b(logo|icon|avatar)$")
+#: "Jane Roe, MS, RD" / "Jane Roe PhD": a byline with credentials, not a title
+NAME_WITH_CREDENTIALS = re.compile(r"^[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3},? (,? ?(MS|MA|MD|RD|PhD|Ph\.D\.|MBA|RN|DO|CPA|FAND|LD|CDN|CSCS|Esq\.?|Jr\.?|Sr\.?)\b)+")
 
 
 def word_count(text: str) -> int:
@@ -45,8 +50,10 @@ class HeaderStripper(Stripper):
 
     name = "header"
 
-    def __init__(self, config: Config = Config()):
+    def __init__(self, config: Config = Config(), chrome: Callable[[str], bool] | None = None):
         self.config = config
+        #: tells whether a line holds chrome vocabulary ("Share", "Privacy Policy"): never a title
+        self.chrome = chrome
 
     def is_body(self, text: str) -> bool:
         return word_count(text) >= self.config.body_min_words and bool(SENTENCE_END.search(text))
@@ -90,17 +97,17 @@ class HeaderStripper(Stripper):
         for line in doc.kept_lines():
             text = BULLET.sub("", line.text)
             names = parse_byline(text)
+            # a byline may carry the date too ("Posted by Jane Roe on March 3, 2024")
+            parsed = (find_date if names else date_line)(text, order=doc.date_order, context=doc.raw)
+            if parsed is not None and doc.meta.published is None and doc.meta.published_raw is None:
+                doc.meta.published = parsed.iso
+                doc.meta.published_raw = parsed.raw
+                doc.meta.published_resolved_by = parsed.resolved_by
             if names:
                 if not doc.meta.authors:
                     doc.meta.authors = names
                 doc.remove(line, BYLINE_ID, f"byline: {', '.join(names)}", field="authors")
-                continue
-            parsed = date_line(text, order=doc.date_order, context=doc.raw)
-            if parsed is not None:
-                if doc.meta.published is None and doc.meta.published_raw is None:
-                    doc.meta.published = parsed.iso
-                    doc.meta.published_raw = parsed.raw
-                    doc.meta.published_resolved_by = parsed.resolved_by
+            elif parsed is not None:
                 doc.remove(line, DATE_ID, f"date line: {parsed.raw!r} → {parsed.iso} ({parsed.resolved_by})", field="published")
 
     def _breadcrumb_title(self, doc: Document, kept: list[Line]) -> int | None:
@@ -108,9 +115,12 @@ class HeaderStripper(Stripper):
         for i, crumb in enumerate(kept):
             for j in range(i + 1, min(i + 4, len(kept))):
                 title = kept[j].text
-                if crumb.text != title and crumb.text.endswith(title) and self.heading_like(title):
+                if (crumb.text != title and crumb.text.endswith(title) and self.heading_like(title)
+                        and len(title.split()) >= 3 and not (self.chrome and self.chrome(title))
+                        and not self.name_like(title)):
                     prefix = crumb.text[: -len(title)].strip()
-                    if prefix and word_count(prefix) <= limit and not prefix.endswith((".", "!", "?")):
+                    if (prefix and word_count(prefix) <= limit and not prefix.endswith((".", "!", "?"))
+                            and not ALT_TEXT.match(prefix) and prefix.casefold() != title.casefold()):
                         doc.remove(crumb, BREADCRUMB_ID, f"ends with the title printed on line {kept[j].number}")
                         return j
         return None
@@ -139,11 +149,55 @@ class HeaderStripper(Stripper):
         return first
 
     def _title_above(self, kept: list[Line], body_pos: int) -> int | None:
+        """The best title candidate above the body (see :meth:`title_score`)."""
+        texts = [line.text for line in kept]
+        best, best_score = None, 0.0
         for position in range(body_pos - 1, -1, -1):
-            text = kept[position].text
-            if BULLET.match(text):
-                continue
-            if self.heading_like(text):
-                return position
+            score = self.title_score(texts, position, body_pos)
+            if score is not None and (best is None or score > best_score):
+                best, best_score = position, score
+        return best
+
+    @staticmethod
+    def name_like(text: str) -> bool:
+        """A person's name, perhaps with credentials: a byline without "By"."""
+        tokens = text.split()
+        return bool(NAME_WITH_CREDENTIALS.match(text)) or (
+            len(tokens) <= 3 and all(t[:1].isupper() for t in tokens) and not any(ch.isdigit() for ch in text))
+
+    def title_score(self, texts: list[str], position: int, body_pos: int) -> float | None:
+        """Score a title candidate; None when it cannot be the title.
+
+        Named features: a heading shape (2 to ``title_max_words`` words, no
+        closing period or comma, no bullet); no chrome vocabulary; repeated
+        elsewhere on the page (breadcrumb, <title> printed again) is strong
+        evidence; 4 or more words and a headline's length help; a bare name
+        (2-3 capitalised words: a byline without "By") counts against; the
+        further above the body, the less likely.
+        """
+        text = texts[position]
+        if not self.heading_like(text):
             return None
-        return None
+        tokens = text.split()
+        if (self.chrome is not None and self.chrome(text)) or ALT_TEXT.match(text):
+            return None
+        score = 1.0
+        if len(tokens) >= 4:
+            score += 1.0
+        if len(tokens) >= 7:
+            score += 0.5
+        if 20 <= len(text) <= 160:
+            score += 0.5
+        if position == 0:  # the first line of what is left: where a main-content scrape puts the headline
+            score += 1.0
+        capitalised = sum(1 for t in tokens if t[:1].isupper())
+        if len(tokens) >= 3 and capitalised / len(tokens) >= 0.6:
+            score += 0.5
+        folded = text.casefold()
+        if any(i != position and (other.casefold() == folded or (len(text) >= 12 and folded in other.casefold()))
+               for i, other in enumerate(texts[: body_pos + 3])):
+            score += 2.0
+        if self.name_like(text):
+            score -= 2.0  # a bare name: a byline without "By"
+        score -= self.config.title_distance_penalty * (body_pos - 1 - position)
+        return score if score > 0 else None

@@ -31,6 +31,10 @@ CREDIT_PAREN = re.compile(r"\([^()]{2,80}\)\s*$")
 DATE_NUMERIC = re.compile(r"\b(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2})\b")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 TIME = re.compile(r"\b\d{1,2}:\d\d\b")
+# A headline glued to its blurb by the HTML-to-text step ("...in DetroitThe
+# best..."), typical of teaser cards: lower-case letters, then a capital
+# starting a new word with no space, or sentence punctuation before a capital.
+GLUED = re.compile(r"[a-z]{3}[A-Z][a-z]{2}|[a-z][?!:][A-Z][a-z]")
 URL = re.compile(r"https?://|www\.|\S+@\S+\.\w+")
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -99,6 +103,11 @@ def word_count(line: str, tokens: Sequence[str]) -> float:
     return len(tokens) + cjk / 2.0 - (sum(1 for t in tokens if CJK.search(t)) if cjk else 0)
 
 
+def _lead_caps(tokens: Sequence[str]) -> float:
+    head = [t for t in tokens[:6] if t[0].isalpha() and t[0].upper() != t[0].lower()]
+    return sum(1 for t in head if t[0].isupper()) / len(head) if head else 0.0
+
+
 def chrome_match(tokens: Sequence[str], res: Resources) -> tuple[int, str]:
     """Number of tokens covered by chrome phrases, and the first phrase found."""
     lowered = [t.lower() for t in tokens[:60]]
@@ -138,6 +147,8 @@ LINE_FEATURES = (
     "edge_x_short",     # short line near a document edge (menus, footers), decays over ~3 lines
     "stop_x_long",      # stopword density of lines of over ~5 words (prose is stopword-rich)
     "prose",            # long, stopword-rich, punctuated: jusText's "good" paragraph, 0..1
+    "glued",            # a headline glued to its blurb ("...FinaleFord v Toyota...")
+    "lead_caps",        # share of capitalised words among the first 6 words
 )
 
 
@@ -195,6 +206,8 @@ def line_features(lines: Sequence[str], stoplist: frozenset[str], res: Resources
             "rel_pos": i / (n - 1) if n > 1 else 0.5,
             "edge_x_short": math.exp(-d_edge / 3.0) * shortness(words),
             "stop_x_long": stop * (1 - shortness(words)),
+            "glued": 1.0 if GLUED.search(line) else 0.0,
+            "lead_caps": _lead_caps(tokens),
             "prose": (1 - shortness(words)) * min(stop / 0.3, 1.0) * (1.0 if SENTENCE_END.search(line) or SENTENCE_BREAK.search(line) else 0.5),
         }
         out.append(LineStats(words=words, stop=stop, caps=caps, chrome=phrase, features=f))
