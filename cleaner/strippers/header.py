@@ -27,6 +27,7 @@ TITLE_ID = "heuristic.header.title"
 BREADCRUMB_ID = "heuristic.header.breadcrumb"
 BEFORE_TITLE_ID = "heuristic.header.before-title"
 SECTION_ID = "heuristic.header.section"
+HEADING_ID = "heuristic.header.heading"
 BYLINE_ID = "heuristic.meta.byline"
 DATE_ID = "heuristic.meta.date"
 
@@ -87,10 +88,17 @@ class HeaderStripper(Stripper):
             doc.remove(line, BEFORE_TITLE_ID, f"above the title (line {title.number})")
         end = body_pos if body_pos is not None and body_pos > title_pos else title_pos + 1
         for line in kept[title_pos + 1 : end]:
-            if line.kept and (BULLET.match(line.text) or word_count(line.text) <= self.config.meta_block_max_words):
+            if not line.kept:
+                continue
+            if BULLET.match(line.text) or word_count(line.text) <= self.config.meta_block_max_words:
                 section = BULLET.sub("", line.text)
                 doc.add_to_list("sections", section, line)
                 doc.remove(line, SECTION_ID, f"short line in the metadata block under the title (line {title.number})", field="sections")
+            elif self.heading_like(line.text):
+                # a second heading between title and body (kicker, image alt text, subtitle without a
+                # full stop); removing it also keeps cleaning idempotent: left in, it would be taken
+                # for the title when the output is cleaned again
+                doc.remove(line, HEADING_ID, f"heading-like line between the title (line {title.number}) and the body")
 
     def _meta_lines(self, doc: Document) -> None:
         """Bylines and date lines anywhere become metadata."""

@@ -227,11 +227,13 @@ CONTEXT_FEATURES = (
     "short_run",        # log(1 + length of the run of short lines holding this line)
     "headline_rhythm",  # share of headline-like lines (short, no end punctuation) within 3 positions
     "rhythm_x_medium",  # headline_rhythm for lines of 8-40 words: blurbs of a teaser list
+    "teaser_period",    # inside a periodic headline + blurb (+ caption) pattern: a teaser list
     "log_words",
     "ends_sentence",
 )
 
 SHORT_WORDS = 8
+TEASER_BLURB_WORDS = 30   # blurbs of a teaser list are at most this long (captions aside)
 EDGE_LOGIT = -2.0   # the score assumed beyond the document's edges
 
 
@@ -243,6 +245,30 @@ def shortness(words: float) -> float:
 def _headline_like(stats: LineStats) -> bool:
     f = stats.features
     return 2 <= stats.words <= 16 and not f["ends_sentence"] and not f["bullet"]
+
+
+def teaser_blocks(stats: Sequence[LineStats]) -> list[bool]:
+    """Lines inside a periodic teaser pattern: a headline-like line every 2 or 3
+    lines, at least 3 times in a row, the lines between being short blurbs,
+    photo captions or teasers cut short (not the long paragraphs of a listicle)."""
+    n = len(stats)
+    headline = [_headline_like(s) for s in stats]
+    filler = [s.words <= TEASER_BLURB_WORDS or bool(s.features["credit_paren"]) or bool(s.features["truncated"])
+              for s in stats]
+    flagged = [False] * n
+    for period in (2, 3):
+        for start in range(n):
+            if not headline[start]:
+                continue
+            k = start
+            reps = 0
+            while k < n and headline[k] and all(filler[j] and not headline[j] for j in range(k + 1, min(k + period, n))):
+                reps += 1
+                k += period
+            if reps >= 3:
+                for j in range(max(0, start - period + 1), min(n, start + reps * period)):
+                    flagged[j] = True
+    return flagged
 
 
 def context_features(stats: Sequence[LineStats], logits: Sequence[float]) -> list[dict[str, float]]:
@@ -259,6 +285,7 @@ def context_features(stats: Sequence[LineStats], logits: Sequence[float]) -> lis
             run_len[k] = (j - i) if short[i] else 0
         i = j
     headline = [_headline_like(s) for s in stats]
+    teaser = teaser_blocks(stats)
     out = []
     for i in range(n):
         near = ((logits[i - 1] if i > 0 else EDGE_LOGIT) + (logits[i + 1] if i + 1 < n else EDGE_LOGIT)) / 2
@@ -282,6 +309,7 @@ def context_features(stats: Sequence[LineStats], logits: Sequence[float]) -> lis
             "short_run": math.log1p(run_len[i]),
             "headline_rhythm": rhythm,
             "rhythm_x_medium": rhythm if 8 <= stats[i].words <= 40 else 0.0,
+            "teaser_period": 1.0 if teaser[i] else 0.0,
             "log_words": stats[i].features["log_words"],
             "ends_sentence": stats[i].features["ends_sentence"],
         })
