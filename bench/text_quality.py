@@ -52,7 +52,8 @@ def main() -> int:
         return 0
     rows = [tuple(r.split(":")) for r in args.rows.split(",")] if args.rows else ROWS
     command = f"{shlex.quote(sys.executable)} -m cleaner {{input}} -o {{output}} --no-dedup -q {args.cleaner_args}"
-    header = f"{'set':<12} {'mode':<10} {'keep-all F1':>11} {'cleaner P':>9} {'R':>6} {'F1':>6} {'floor':>6} {'stretch':>7} {'pages/s':>8}  metadata (title/authors/date)"
+    header = (f"{'set':<12} {'mode':<10} {'keep-all F1':>11} {'cleaner P':>9} {'R':>6} {'F1':>6} {'floor':>6} {'stretch':>7} "
+              f"{'pages/s':>8}  metadata (title/authors/date)")
     print(header)
     print("-" * len(header))
     worst_blocks = []

@@ -11,13 +11,13 @@ timing; steps stay small.
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
+from abc import abstractmethod
 from dataclasses import dataclass
 
 from .document import Document
 
 
-class Step(ABC):
+class Step:
     #: stable name, used in counters, timings and the report
     name: str = "step"
 

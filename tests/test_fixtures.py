@@ -14,7 +14,6 @@ import pytest
 
 from cleaner.document import Status
 from cleaner.writers import to_record
-
 from tests.conftest import FIXTURES
 
 CASES = sorted(FIXTURES.glob("*.expected.json"))

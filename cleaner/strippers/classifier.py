@@ -28,8 +28,8 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from cleaner.strippers.line_features import (
     CONTEXT_FEATURES,
@@ -101,7 +101,7 @@ class _Logistic:
     bias: float
 
     @classmethod
-    def from_json(cls, data: dict) -> "_Logistic":
+    def from_json(cls, data: dict) -> _Logistic:
         names = tuple(data["features"])
         for key in ("mean", "scale", "weights"):
             if len(data[key]) != len(names):

@@ -37,7 +37,9 @@ TITLE_BAD_END = re.compile(r"[.,;:]$")
 #: image alt texts printed as lines ("Picture of Jane Roe", "Headshot of …", "… logo")
 ALT_TEXT = re.compile(r"(?i)^(picture|photo|image|headshot|portrait|avatar|profile (photo|picture)) of\b|\b(logo|icon|avatar)$")
 #: "Jane Roe, MS, RD" / "Jane Roe PhD": a byline with credentials, not a title
-NAME_WITH_CREDENTIALS = re.compile(r"^[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3},? (,? ?(MS|MA|MD|RD|PhD|Ph\.D\.|MBA|RN|DO|CPA|FAND|LD|CDN|CSCS|Esq\.?|Jr\.?|Sr\.?)\b)+")
+NAME_WITH_CREDENTIALS = re.compile(
+    r"^[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3},? "
+    r"(,? ?(MS|MA|MD|RD|PhD|Ph\.D\.|MBA|RN|DO|CPA|FAND|LD|CDN|CSCS|Esq\.?|Jr\.?|Sr\.?)\b)+")
 
 
 def word_count(text: str) -> int:

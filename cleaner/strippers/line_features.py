@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
 
 WORD = re.compile(r"\w+")
 # Scripts written without spaces: count each ideograph/kana as half a word so
