@@ -27,7 +27,9 @@ from .pipeline import Pipeline
 from .readers import read_bytes
 from .ruleset import RuleSet, builtin_rules_dir, load_rules
 from .steps import Step
+from .strippers.classifier import LineClassifier
 from .strippers.header import HeaderStripper
+from .strippers.lines import ClassifierStripper
 from .strippers.repeated import RepeatedParagraphs
 from .strippers.rules import RuleStripper
 from .strippers.separators import Separators
@@ -81,7 +83,8 @@ def default_steps(config: Config, rules: RuleSet, detector: LanguageDetector, re
         RuleStripper(rules, config),
         RepeatedParagraphs(config),
         Separators(),
-        HeaderStripper(config, chrome=resources.is_chrome_line),
+        HeaderStripper(config, chrome=resources.is_chrome_line, stopwords=resources.get().merged_stoplist),
+        ClassifierStripper(LineClassifier(resources=resources.get()), detector, config),
         LanguageAnnotator(config, detector),
         NoArticle(),
         TooShort(config),

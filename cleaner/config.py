@@ -38,10 +38,16 @@ class Config:
     title_max_words: int = 30
     #: score lost per line between a title candidate and the first body paragraph
     title_distance_penalty: float = 0.1
+    #: score gained by a title candidate that is the first line left (main-content scrapes start with the headline)
+    title_first_line_bonus: float = 1.0
     #: a breadcrumb line has at most this many words before the title it ends with
     breadcrumb_max_prefix_words: int = 6
     #: a section line in the metadata block under the title has at most this many words
     meta_block_max_words: int = 6
+
+    # --- line classifier ------------------------------------------------------
+    #: the classifier runs again on what it kept until a pass removes nothing, at most this often
+    classifier_max_passes: int = 4
 
     # --- trailing sections ("More in News") ---------------------------------
     #: a trailing section is cut only when at least this many body words precede it
@@ -57,4 +63,4 @@ class Config:
 
     # --- filters ---------------------------------------------------------------
     #: a kept article needs at least this many words, else it is dropped
-    min_article_words: int = 20
+    min_article_words: int = 50

@@ -61,7 +61,7 @@ class ClassifierConfig:
     # The region search scores lines by mixing the context-free logit (0.0)
     # with the context-revised one (1.0): context smooths over boundaries,
     # which the region search should see sharply.
-    region_context_mix: float = 1.0
+    region_context_mix: float = 0.0
     # Another disjoint run is kept too when its total reaches this share of
     # the best run's total (articles split by a large embedded block).
     secondary_region_ratio: float = 0.5
@@ -70,11 +70,20 @@ class ClassifierConfig:
     # jusText-style revision: a line of at most this many words whose nearest
     # neighbours on both sides are kept stays (subheadings, one-line quotes).
     sandwich_max_words: int = 25
-    # ...unless its probability is below this (clear chrome, e.g. "Share").
+    # ...unless its probability is below this (clear chrome, e.g. "Share")
     sandwich_min_score: float = 0.15
+    # ...or chrome vocabulary covers at least this share of its words.
+    sandwich_max_chrome: float = 0.5
     # Documents with fewer lines than this are returned unchanged: there is
     # no context to judge them by.
     min_lines: int = 3
+    # A line whose context-free logit reaches this is prose on its own: it is
+    # kept inside the region whatever its neighbours say (the last paragraph
+    # before a footer must not be dragged down by the footer).
+    strong_line_logit: float = 1.5
+    # Lines inside a periodic headline + blurb pattern (a teaser list, see
+    # line_features.teaser_blocks) have their probability capped at this.
+    teaser_score_cap: float = 0.2
     # Never return an empty document when it has text: if fewer than this
     # many words survive, thresholds are rescaled to the best line's score
     # (times fallback_ratio) and the search is run again.
@@ -183,6 +192,8 @@ class LineClassifier:
         ctx = context_features(stats, logits)
         for c, s in zip(ctx, stats):
             c["prob"] = _sigmoid(loaded.stage2.logit({**s.features, **c}))
+            if c["teaser_period"]:
+                c["prob"] = min(c["prob"], self.config.teaser_score_cap)
         return stats, logits, ctx
 
     def find_regions(self, stats: Sequence[LineStats], probs: Sequence[float], threshold: float) -> list[tuple[int, int]]:
@@ -201,12 +212,13 @@ class LineClassifier:
                 regions.append((s2, e2))
         return sorted(regions)
 
-    def _select(self, stats, region_probs, probs, region_threshold, keep_threshold) -> tuple[list[bool], list[bool]]:
+    def _select(self, stats, logits, teaser, region_probs, probs, region_threshold, keep_threshold) -> tuple[list[bool], list[bool]]:
         inside = [False] * len(probs)
         for lo, hi in self.find_regions(stats, region_probs, region_threshold):
             for i in range(lo, hi):
                 inside[i] = True
-        return inside, [inside[i] and p >= keep_threshold for i, p in enumerate(probs)]
+        return inside, [inside[i] and (p >= keep_threshold or (logits[i] >= self.config.strong_line_logit and not teaser[i]))
+                        for i, p in enumerate(probs)]
 
     def classify(self, lines: Sequence[str], language: str | None) -> list[LineVerdict]:
         cfg = self.config
@@ -219,14 +231,17 @@ class LineClassifier:
             return [LineVerdict(True, p, "", _evidence(s, c)) for s, c, p in zip(stats, ctx, probs)]
         mix = cfg.region_context_mix
         region_probs = [_sigmoid(mix * _logit(p) + (1 - mix) * z) for p, z in zip(probs, logits)]
-        inside, keep = self._select(stats, region_probs, probs, cfg.region_threshold, cfg.keep_threshold)
+        teaser = [bool(c["teaser_period"]) for c in ctx]
+        region_probs = [min(rp, p) if t else rp for rp, p, t in zip(region_probs, probs, teaser)]
+        inside, keep = self._select(stats, logits, teaser, region_probs, probs, cfg.region_threshold, cfg.keep_threshold)
         if sum(s.words for s, k in zip(stats, keep) if k) < cfg.fallback_min_words:
             top = max(probs) * cfg.fallback_ratio
-            inside, keep = self._select(stats, probs, probs, min(cfg.region_threshold, top), min(cfg.keep_threshold, top))
+            inside, keep = self._select(stats, logits, teaser, probs, probs, min(cfg.region_threshold, top), min(cfg.keep_threshold, top))
         # Revision: short, not chrome-like lines between kept lines stay.
         revised = list(keep)
         for i in range(n):
-            if keep[i] or not inside[i] or stats[i].words > cfg.sandwich_max_words or probs[i] < cfg.sandwich_min_score:
+            if (keep[i] or not inside[i] or stats[i].words > cfg.sandwich_max_words or probs[i] < cfg.sandwich_min_score
+                    or stats[i].features["chrome_cover"] >= cfg.sandwich_max_chrome):
                 continue
             before = next((keep[k] for k in range(i - 1, -1, -1) if inside[k] and (keep[k] or probs[k] < cfg.sandwich_min_score)), False)
             after = next((keep[k] for k in range(i + 1, n) if inside[k] and (keep[k] or probs[k] < cfg.sandwich_min_score)), False)
@@ -260,7 +275,7 @@ def _rule_for(stats: LineStats, ctx: dict[str, float]) -> str:
         return "heuristic.classifier.repeated"
     if ctx["short_run"] >= math.log1p(3):
         return "heuristic.classifier.short-run"
-    if ctx["headline_rhythm"] >= 0.5:
+    if ctx["teaser_period"] or ctx["headline_rhythm"] >= 0.5:
         return "heuristic.classifier.teaser-list"
     return "heuristic.classifier.low-score"
 

@@ -34,6 +34,8 @@ DATE_ID = "heuristic.meta.date"
 BULLET = re.compile(r"^[•·▪●◦‣∙*\-–—]\s*")
 SENTENCE_END = re.compile(r"[.!?…:;]['\"”’»)\]]*$")
 TITLE_BAD_END = re.compile(r"[.,;:]$")
+#: breadcrumbs and menus flattened into one line: "Home › News › Politics", "Home | Arts | Music"
+MENU_SEPARATORS = re.compile(r"\s[›»>|/·•]\s.*\s[›»>|/·•]\s|^\S+\s[›»>|]\s")
 #: image alt texts printed as lines ("Picture of Jane Roe", "Headshot of …", "… logo")
 ALT_TEXT = re.compile(r"(?i)^(picture|photo|image|headshot|portrait|avatar|profile (photo|picture)) of\b|\b(logo|icon|avatar)$")
 #: "Jane Roe, MS, RD" / "Jane Roe PhD": a byline with credentials, not a title
@@ -53,10 +55,13 @@ class HeaderStripper(Stripper):
 
     name = "header"
 
-    def __init__(self, config: Config = Config(), chrome: Callable[[str], bool] | None = None):
+    def __init__(self, config: Config = Config(), chrome: Callable[[str], bool] | None = None,
+                 stopwords: frozenset[str] | None = None):
         self.config = config
         #: tells whether a line holds chrome vocabulary ("Share", "Privacy Policy"): never a title
         self.chrome = chrome
+        #: function words of many languages: a title has some, a one-line menu has none
+        self.stopwords = stopwords
 
     def is_body(self, text: str) -> bool:
         return word_count(text) >= self.config.body_min_words and bool(SENTENCE_END.search(text))
@@ -189,8 +194,11 @@ class HeaderStripper(Stripper):
         if not self.heading_like(text):
             return None
         tokens = text.split()
-        if (self.chrome is not None and self.chrome(text)) or ALT_TEXT.match(text):
+        if (self.chrome is not None and self.chrome(text)) or ALT_TEXT.match(text) or MENU_SEPARATORS.search(text):
             return None
+        if self.stopwords is not None and len(tokens) >= 4 and all(t[:1].isupper() for t in tokens) \
+                and sum(t.casefold() in self.stopwords for t in tokens) < 0.25 * len(tokens):
+            return None  # a menu printed on one line: "Home News Sport Business Opinion"
         score = 1.0
         if len(tokens) >= 4:
             score += 1.0
@@ -199,7 +207,7 @@ class HeaderStripper(Stripper):
         if 20 <= len(text) <= 160:
             score += 0.5
         if position == 0:  # the first line of what is left: where a main-content scrape puts the headline
-            score += 1.0
+            score += self.config.title_first_line_bonus
         capitalised = sum(1 for t in tokens if t[:1].isupper())
         if len(tokens) >= 3 and capitalised / len(tokens) >= 0.6:
             score += 0.5

@@ -26,8 +26,9 @@ SENTENCE_END = re.compile(r"[.!?…。！？:;]['\"”’»)\]]*$")
 SENTENCE_BREAK = re.compile(r"[.!?。！？]['\"”’»)]?\s+\S")
 BULLET = re.compile(r"^(?:[•·▪■□◦●○►▶→»›*+\-–—]\s|\d{1,2}[.)]\s|[a-z][.)]\s)")
 SEPARATOR = re.compile(r"\s[|·•/»›>]\s|\s[|]|[|]\s")
-TRUNCATED = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*\W{0,3}$")
+TRUNCATED = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])(?:\s*\w+){0,2}\s*\W{0,3}$")
 CREDIT_PAREN = re.compile(r"\([^()]{2,80}\)\s*$")
+CAPTION_ONLY = re.compile(r"^\([^()]{2,80}\)$")
 DATE_NUMERIC = re.compile(r"\b(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2})\b")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 TIME = re.compile(r"\b\d{1,2}:\d\d\b")
@@ -199,7 +200,7 @@ def line_features(lines: Sequence[str], stoplist: frozenset[str], res: Resources
             "chrome_cover": covered / nw if tokens else 0.0,
             "chrome_short": 1.0 if phrase and words <= 6 else 0.0,
             "truncated": 1.0 if TRUNCATED.search(line) else 0.0,
-            "credit_paren": 1.0 if CREDIT_PAREN.search(line) and words > 3 else 0.0,
+            "credit_paren": 1.0 if (CREDIT_PAREN.search(line) and words > 3) or CAPTION_ONLY.match(line) else 0.0,
             "url_email": 1.0 if URL.search(line) else 0.0,
             "no_letters": 0.0 if any(ch.isalpha() for ch in line) else 1.0,
             "repeated": 1.0 if counts[line.lower()] > 1 else 0.0,
@@ -244,7 +245,8 @@ def shortness(words: float) -> float:
 
 def _headline_like(stats: LineStats) -> bool:
     f = stats.features
-    return 2 <= stats.words <= 16 and not f["ends_sentence"] and not f["bullet"]
+    return (2 <= stats.words <= 16 and not f["ends_sentence"] and not f["bullet"]
+            and not f["credit_paren"] and not f["truncated"])
 
 
 def teaser_blocks(stats: Sequence[LineStats]) -> list[bool]:
@@ -266,7 +268,11 @@ def teaser_blocks(stats: Sequence[LineStats]) -> list[bool]:
                 reps += 1
                 k += period
             if reps >= 3:
-                for j in range(max(0, start - period + 1), min(n, start + reps * period)):
+                first = start
+                # a caption printed above the first headline belongs to the list too
+                while first > max(0, start - period + 1) and stats[first - 1].features["credit_paren"]:
+                    first -= 1
+                for j in range(first, min(n, start + reps * period)):
                     flagged[j] = True
     return flagged
 
