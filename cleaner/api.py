@@ -22,6 +22,7 @@ from .config import Config
 from .document import Document
 from .errors import InputError
 from .filters import NoArticle, TooShort
+from .metadata.captions import TrailingCaptions
 from .metadata.language import LanguageAnnotator, LanguageDetector
 from .pipeline import Pipeline
 from .readers import read_bytes
@@ -31,7 +32,7 @@ from .strippers.classifier import LineClassifier
 from .strippers.header import HeaderStripper
 from .strippers.lines import ClassifierStripper
 from .strippers.repeated import RepeatedParagraphs
-from .strippers.rules import RuleStripper
+from .strippers.rules import RuleStripper, SectionCutter
 from .strippers.separators import Separators
 
 
@@ -85,6 +86,8 @@ def default_steps(config: Config, rules: RuleSet, detector: LanguageDetector, re
         Separators(),
         HeaderStripper(config, chrome=resources.is_chrome_line, stopwords=resources.get().merged_stoplist),
         ClassifierStripper(LineClassifier(resources=resources.get()), detector, config),
+        SectionCutter(rules, config),
+        TrailingCaptions(),
         LanguageAnnotator(config, detector),
         NoArticle(),
         TooShort(config),

@@ -34,6 +34,8 @@ class Config:
     body_min_words: int = 12
     #: only the first this many lines are searched for the title and the first paragraph
     header_search_lines: int = 80
+    #: bylines and date lines are looked for above the first body paragraph and this many lines below it
+    meta_lines_after_body: int = 3
     #: a title line has at most this many words
     title_max_words: int = 30
     #: score lost per line between a title candidate and the first body paragraph

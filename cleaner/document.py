@@ -145,6 +145,25 @@ class Document:
         values.insert(at, value)
         positions.insert(at, line.index)
 
+    def discard_list_values_from(self, index: int, note: str, names: tuple[str, ...] = ("captions", "credits", "sections")) -> None:
+        """Forget the list-field values (captions, credits, sections) taken
+        from lines at or after line ``index``: they belonged to a section that
+        turned out not to be the article (a caption in a "More in News" list
+        belongs to another story). Their removals stay, with ``note`` added."""
+        for name, positions in self.list_positions.items():
+            if name not in names:
+                continue
+            values: list[str] = getattr(self.meta, name)
+            keep = [i for i, p in enumerate(positions) if p < index]
+            if len(keep) == len(positions):
+                continue
+            setattr(self.meta, name, [values[i] for i in keep])
+            self.list_positions[name] = [positions[i] for i in keep]
+        for removal in self.removals:
+            if removal.line >= index and removal.field in names:
+                removal.evidence += f"; {note}"
+                removal.field = None
+
     def drop(self, reason_id: str, reason: str) -> None:
         self.status = Status.DROPPED
         self.reason_id = reason_id

@@ -67,7 +67,10 @@ def test_check_case_can_fail(cleaner):
     """The helper must report a wrong record (a test that cannot fail is a defect)."""
     case = load(CASES[0])
     doc = cleaner.clean_text("A completely different article about gardening in spring, with enough words "
-                             "to be kept by the filters of the cleaner, and more words.\n\nSecond paragraph here.")
+                             "to be kept by the filters of the cleaner, and more words about seeds and soil.\n\n"
+                             "Second paragraph here, about watering the beds in the evening when the sun is low "
+                             "and the wind has dropped, so that the water soaks in before it can evaporate.")
+    assert doc.status is Status.KEPT
     assert check_case(case, doc)
     rejected_case = {"expected": {"status": "rejected"}}
     assert check_case(rejected_case, doc)

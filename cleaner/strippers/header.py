@@ -37,7 +37,9 @@ TITLE_BAD_END = re.compile(r"[.,;:]$")
 #: breadcrumbs and menus flattened into one line: "Home › News › Politics", "Home | Arts | Music"
 MENU_SEPARATORS = re.compile(r"\s[›»>|/·•]\s.*\s[›»>|/·•]\s|^\S+\s[›»>|]\s")
 #: image alt texts printed as lines ("Picture of Jane Roe", "Headshot of …", "… logo")
-ALT_TEXT = re.compile(r"(?i)^(picture|photo|image|headshot|portrait|avatar|profile (photo|picture)) of\b|\b(logo|icon|avatar)$")
+ALT_TEXT = re.compile(
+    r"(?i)^(picture|photo|image|headshot|portrait|avatar|profile (photo|picture)) of\b|\b(logo|icon|avatar)$"
+    r"|^(image|photo|picture|slide|foto|bild) \d+ ?(of|/|von|de|di) ?\d+$")
 #: "Jane Roe, MS, RD" / "Jane Roe PhD": a byline with credentials, not a title
 NAME_WITH_CREDENTIALS = re.compile(
     r"^[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3},? "
@@ -77,11 +79,18 @@ class HeaderStripper(Stripper):
 
     def strip(self, doc: Document) -> None:
         kept = doc.kept_lines()[: self.config.header_search_lines]
-        self._meta_lines(doc)
+        first_body = self._body_start(kept, after=None)
+        zone_end = len(kept) if first_body is None else first_body + self.config.meta_lines_after_body
+        self._meta_lines(doc, kept[:zone_end])
         kept = [line for line in kept if line.kept]
-        title_pos = self._breadcrumb_title(doc, kept)
+        # a breadcrumb or a declared title counts only above the first run of body paragraphs:
+        # further down, "<teaser> … <headline>" pairs belong to lists of other stories
+        first_body = self._body_start(kept, after=None)
+        top = kept if first_body is None else kept[: first_body]
+        title_pos = self._breadcrumb_title(doc, top)
         if title_pos is None:
-            title_pos = self._known_title(doc, kept)
+            title_pos = self._known_title(doc, top)
+        confident = title_pos is not None  # the page itself confirms the title (breadcrumb, <title>)
         body_pos = self._body_start(kept, after=title_pos)
         if title_pos is None and body_pos is not None:
             title_pos = self._title_above(kept, body_pos)
@@ -92,7 +101,10 @@ class HeaderStripper(Stripper):
             doc.meta.title = title.text
         doc.remove(title, TITLE_ID, "heading-like line above the first body paragraph", field="title")
         for line in kept[:title_pos]:
-            doc.remove(line, BEFORE_TITLE_ID, f"above the title (line {title.number})")
+            # above a title the page confirms, everything is chrome; above a title we guessed, only
+            # what does not read as prose goes (the classifier judges the rest)
+            if confident or not self.is_body(line.text):
+                doc.remove(line, BEFORE_TITLE_ID, f"above the title (line {title.number})")
         end = body_pos if body_pos is not None and body_pos > title_pos else title_pos + 1
         for line in kept[title_pos + 1 : end]:
             if not line.kept:
@@ -107,9 +119,11 @@ class HeaderStripper(Stripper):
                 # for the title when the output is cleaned again
                 doc.remove(line, HEADING_ID, f"heading-like line between the title (line {title.number}) and the body")
 
-    def _meta_lines(self, doc: Document) -> None:
-        """Bylines and date lines anywhere become metadata."""
-        for line in doc.kept_lines():
+    def _meta_lines(self, doc: Document, zone: list[Line]) -> None:
+        """Bylines and date lines of the header zone become metadata. (Further
+        down, dated lines are comment headers and teaser dates: evidence the
+        classifier needs to recognise those blocks, so they stay for it.)"""
+        for line in zone:
             text = BULLET.sub("", line.text)
             names = parse_byline(text)
             # a byline may carry the date too ("Posted by Jane Roe on March 3, 2024")
@@ -134,7 +148,7 @@ class HeaderStripper(Stripper):
                         and len(title.split()) >= 3 and not (self.chrome and self.chrome(title))
                         and not self.name_like(title)):
                     prefix = crumb.text[: -len(title)].strip()
-                    if (prefix and word_count(prefix) <= limit and not prefix.endswith((".", "!", "?"))
+                    if (prefix and any(ch.isalpha() for ch in prefix) and word_count(prefix) <= limit and not prefix.endswith((".", "!", "?"))
                             and not ALT_TEXT.match(prefix) and prefix.casefold() != title.casefold()):
                         doc.remove(crumb, BREADCRUMB_ID, f"ends with the title printed on line {kept[j].number}")
                         return j
@@ -217,5 +231,7 @@ class HeaderStripper(Stripper):
             score += 2.0
         if self.name_like(text):
             score -= 2.0  # a bare name: a byline without "By"
+        if position > 0 and MENU_SEPARATORS.search(texts[position - 1]):
+            score += 1.5  # right under a breadcrumb ("Home › Reviews › E-readers"): where headlines stand
         score -= self.config.title_distance_penalty * (body_pos - 1 - position)
         return score if score > 0 else None

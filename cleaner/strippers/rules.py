@@ -29,16 +29,20 @@ def scope_matches(rule: Rule, doc: Document) -> bool:
 
 
 class RuleStripper(Stripper):
+    """Line rules: ``date_order``, ``drop_line`` and ``extract_field``, in
+    rule order. (Sections are cut later, by :class:`SectionCutter`.)"""
+
     name = "rules"
+    kinds: tuple[str, ...] = ("drop_line", "extract_field")
 
     def __init__(self, rules: RuleSet, config: Config = Config()):
         self.rules = rules
         self.config = config
 
     def strip(self, doc: Document) -> None:
-        active = [rule for rule in self.rules.rules if scope_matches(rule, doc)]
-        for rule in active:  # date order first: extraction below depends on it
-            if rule.kind == "date_order" and doc.date_order is None:
+        active = [rule for rule in self.rules.rules if rule.kind in self.kinds and scope_matches(rule, doc)]
+        for rule in self.rules.rules:  # date order first: extraction below depends on it
+            if rule.kind == "date_order" and doc.date_order is None and scope_matches(rule, doc):
                 doc.date_order = rule.order
         for rule in active:
             if rule.kind == "drop_line":
@@ -79,6 +83,17 @@ class RuleStripper(Stripper):
             value = value.strip()
             if store_field(doc, rule.field, value, line):
                 doc.remove(line, rule.id, f"{rule.field} from /{rule.pattern.pattern}/", field=rule.field)
+
+
+class SectionCutter(RuleStripper):
+    """``cut_section`` rules, run after the line classifier: a heading such as
+    "Most Read" may also head a sidebar printed *before* the article in a
+    whole-page scrape, and cutting from there would cut the article; once the
+    classifier has removed what lies outside the article, the words before a
+    heading are article words, and ``min_words_before`` means what it says."""
+
+    name = "sections"
+    kinds = ("cut_section",)
 
 
 def store_field(doc: Document, field: str, value: str, line: Line) -> bool:
