@@ -6,8 +6,10 @@ one rejection out, no file system involved.
 
 >>> cleaner = Cleaner()
 >>> doc = cleaner.clean_text("Home News Big storm hits coast\\n\\nBig storm hits coast\\n\\n"
-...     "A big storm hit the coast on Monday, cutting power to thousands of homes, officials said.\\n\\n"
-...     "Crews worked through the night to restore the lines and clear fallen trees from the roads.")
+...     "A big storm hit the coast on Monday, cutting power to thousands of homes along the bay, officials said.\\n\\n"
+...     "Crews worked through the night to restore the lines and clear fallen trees from the roads, and most "
+...     "homes had power again by the morning, although some villages in the hills could wait until Friday.\\n\\n"
+...     "The weather service said the storm was the strongest to reach the coast in a decade.")
 >>> doc.meta.title, doc.status.value
 ('Big storm hits coast', 'kept')
 """
