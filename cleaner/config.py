@@ -36,6 +36,8 @@ class Config:
     header_search_lines: int = 80
     #: bylines and date lines are looked for above the first body paragraph and this many lines below it
     meta_lines_after_body: int = 3
+    #: a bare name this many lines or fewer from the title is taken for the byline
+    name_byline_distance: int = 3
     #: a title line has at most this many words
     title_max_words: int = 30
     #: score lost per line between a title candidate and the first body paragraph

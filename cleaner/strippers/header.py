@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from ..config import Config
 from ..document import Document, Line
-from ..metadata.authors import parse_byline
+from ..metadata.authors import normalise_name, parse_byline
 from ..metadata.dates import date_line, find_date
 from ..steps import Stripper
 
@@ -30,6 +30,7 @@ SECTION_ID = "heuristic.header.section"
 HEADING_ID = "heuristic.header.heading"
 BYLINE_ID = "heuristic.meta.byline"
 DATE_ID = "heuristic.meta.date"
+NAME_BYLINE_ID = "heuristic.meta.name-byline"
 
 BULLET = re.compile(r"^[•·▪●◦‣∙*\-–—]\s*")
 SENTENCE_END = re.compile(r"[.!?…:;]['\"”’»)\]]*$")
@@ -82,7 +83,14 @@ class HeaderStripper(Stripper):
         first_body = self._body_start(kept, after=None)
         zone_end = len(kept) if first_body is None else first_body + self.config.meta_lines_after_body
         self._meta_lines(doc, kept[:zone_end])
-        kept = [line for line in kept if line.kept]
+        zone = kept[:zone_end]
+        self._title_block(doc, [line for line in kept if line.kept])
+        if (doc.meta.published is None and doc.meta.published_raw is None) or not doc.meta.authors:
+            after = zone[-1].index if zone else -1
+            self._first_date(doc, [line for line in doc.kept_lines() if line.index > after])
+
+    def _title_block(self, doc: Document, kept: list[Line]) -> None:
+        """Title, and what stands above it and between it and the body."""
         # a breadcrumb or a declared title counts only above the first run of body paragraphs:
         # further down, "<teaser> … <headline>" pairs belong to lists of other stories
         first_body = self._body_start(kept, after=None)
@@ -105,6 +113,7 @@ class HeaderStripper(Stripper):
             # what does not read as prose goes (the classifier judges the rest)
             if confident or not self.is_body(line.text):
                 doc.remove(line, BEFORE_TITLE_ID, f"above the title (line {title.number})")
+        self._name_byline(doc, kept, title_pos, body_pos)
         end = body_pos if body_pos is not None and body_pos > title_pos else title_pos + 1
         for line in kept[title_pos + 1 : end]:
             if not line.kept:
@@ -118,6 +127,45 @@ class HeaderStripper(Stripper):
                 # full stop); removing it also keeps cleaning idempotent: left in, it would be taken
                 # for the title when the output is cleaned again
                 doc.remove(line, HEADING_ID, f"heading-like line between the title (line {title.number}) and the body")
+
+    def _name_byline(self, doc: Document, kept: list[Line], title_pos: int, body_pos: int | None) -> None:
+        """A bare name printed next to the title ("Jane Roe", "Jane Roe, MS, RD") is the byline
+        without its "By": the first such line within ``name_byline_distance`` lines of the title
+        (and above the body) gives the authors when no byline did."""
+        if doc.meta.authors:
+            return
+        reach = self.config.name_byline_distance
+        end = min(len(kept), title_pos + reach + 1, body_pos if body_pos is not None and body_pos > title_pos else len(kept))
+        for line in kept[max(0, title_pos - reach): end]:
+            text = line.text
+            if not line.kept or not self.name_like(text) or (self.chrome and self.chrome(text)) or ALT_TEXT.match(text):
+                continue
+            if self.stopwords is not None and any(t.casefold() in self.stopwords for t in text.replace(",", " ").split()):
+                continue
+            name = normalise_name(text.split(",")[0].strip())
+            if len(name.split()) < 2:
+                continue
+            doc.meta.authors = [name]
+            doc.remove(line, NAME_BYLINE_ID, f"a bare name next to the title (line {kept[title_pos].number})", field="authors")
+            return
+
+    def _first_date(self, doc: Document, lines: list[Line]) -> None:
+        """No date or byline in the header zone: the first date line and the first byline
+        further down give ``published`` and ``authors``, but their lines stay (dated lines and
+        names below the article are evidence for the classifier: comment headers, teasers)."""
+        for line in lines:
+            text = BULLET.sub("", line.text)
+            if doc.meta.published is None and doc.meta.published_raw is None:
+                parsed = date_line(text, order=doc.date_order, context=doc.raw)
+                if parsed is not None and parsed.iso is not None:
+                    doc.meta.published, doc.meta.published_raw = parsed.iso, parsed.raw
+                    doc.meta.published_resolved_by = parsed.resolved_by
+            if not doc.meta.authors:
+                names = parse_byline(text)
+                if names:
+                    doc.meta.authors = names
+            if doc.meta.authors and doc.meta.published is not None:
+                return
 
     def _meta_lines(self, doc: Document, zone: list[Line]) -> None:
         """Bylines and date lines of the header zone become metadata. (Further
