@@ -2,8 +2,10 @@
 
     python bench/classifier_dev.py eval [--sets scrapinghub wcxb-dev] [--modes text text-full] [--title] [--official] [--worst 10]
     python bench/classifier_dev.py seeds
-    python bench/classifier_dev.py dump                # features + labels -> /tmp/cls/*.json
+    CLS_STUB_PACKAGE=0 python bench/classifier_dev.py capture   # classifier inputs of the whole pipeline -> /tmp/cls/cap-*.json
+    python bench/classifier_dev.py dump                # features + labels (+ content-only copies) -> /tmp/cls/*.json
     /tmp/fitenv/bin/python bench/classifier_dev.py fit --train scrapinghub wcxb-dev [--out cleaner/data/line_model.json]
+        [--drop rel_pos edge_x_short] [--edge none] [--augw 0.5]
     python bench/classifier_dev.py cross               # fit on one set, evaluate on the other (both directions)
 
 ``fit`` needs numpy (a scratch venv, never a dependency of the package).
@@ -45,6 +47,17 @@ import score as scorer  # noqa: E402  (the shared scorer, standard library only)
 
 
 def load_docs(set_name: str, mode: str):
+    """Pages of one set and mode; the lines are the classifier's inputs in the
+    pipeline when ``capture`` was run, else the raw scrape's lines."""
+    cap = CACHE / f"cap-{set_name}-{mode}.json"
+    if cap.exists():
+        data = json.loads(cap.read_text(encoding="utf-8"))
+        docs = []
+        for pid, rec in data.items():
+            gold = json.loads((BENCH / set_name / "gold" / f"{pid}.json").read_text(encoding="utf-8"))
+            docs.append({"id": pid, "lines": rec["lines"], "gold": gold.get("text") or "", "title": gold.get("title"),
+                         "lang": rec["lang"]})
+        return docs
     folder = BENCH / set_name / mode
     docs = []
     for gold_path in sorted((BENCH / set_name / "gold").glob("*.json")):
@@ -58,6 +71,8 @@ def load_docs(set_name: str, mode: str):
 
 
 def languages(set_name: str, mode: str, docs) -> dict[str, str | None]:
+    if docs and "lang" in docs[0]:
+        return {d["id"]: d["lang"] for d in docs}
     CACHE.mkdir(exist_ok=True)
     path = CACHE / f"lang-{set_name}-{mode}.json"
     if path.exists():
@@ -191,7 +206,36 @@ def cmd_seeds(_args):
 args_verbose = False
 
 
+def cmd_capture(args):
+    """Run the whole pipeline and record what the classifier step sees."""
+    from cleaner import Cleaner
+    from cleaner.metadata.language import language_sample
+    from cleaner.strippers.lines import ClassifierStripper
+    cur = {}
+    orig = ClassifierStripper.strip
+
+    def strip(self, doc):
+        kept = doc.kept_lines()
+        cur["lines"] = [ln.text for ln in kept]
+        cur["lang"] = self.detector.detect(language_sample(doc.text, self.config.language_sample_chars))[0] if kept else None
+        orig(self, doc)
+
+    ClassifierStripper.strip = strip
+    cleaner = Cleaner()
+    CACHE.mkdir(exist_ok=True)
+    for s in args.sets:
+        for m in args.modes:
+            recs = {}
+            for doc in cleaner.run([str(BENCH / s / m)]):
+                recs[Path(doc.source).name[:-4]] = {"lines": cur.get("lines", []), "lang": cur.get("lang")}
+                cur.clear()
+            (CACHE / f"cap-{s}-{m}.json").write_text(json.dumps(recs))
+            print("captured", s, m, len(recs))
+
+
 def cmd_dump(args):
+    """Features and labels of every page, plus a copy of the page reduced to its
+    content lines (``aug``): the model must keep a clean page as it is."""
     from cleaner.strippers.line_features import line_features, load_resources
     res = load_resources()
     for s in args.sets:
@@ -200,24 +244,30 @@ def cmd_dump(args):
             langs = languages(s, m, docs)
             rows = []
             for d in docs:
-                stats = line_features(d["lines"], res.stoplist(langs.get(d["id"])), res)
                 labels = line_labels(d["lines"], d["gold"])
-                ntok = [len(scorer.word_tokens(ln)) for ln in d["lines"]]
-                rows.append({"id": d["id"], "labels": labels, "ntok": ntok,
-                             "stats": [[st.words, st.stop, st.caps, st.chrome, st.features] for st in stats]})
+                content = [i for i, lab in enumerate(labels) if lab >= 0.5]
+                variants = [(d["lines"], labels, 0)]
+                if 3 <= len(content) < len(d["lines"]):
+                    variants.append(([d["lines"][i] for i in content], [labels[i] for i in content], 1))
+                for lines, labs, aug in variants:
+                    stats = line_features(lines, res.stoplist(langs.get(d["id"])), res)
+                    rows.append({"id": d["id"], "aug": aug, "labels": labs,
+                                 "ntok": [len(scorer.word_tokens(ln)) for ln in lines],
+                                 "stats": [[st.words, st.stop, st.caps, st.chrome, st.features] for st in stats]})
             (CACHE / f"feat-{s}-{m}.json").write_text(json.dumps(rows))
             print("dumped", s, m, len(rows))
 
 
-def _matrix(docs, names, per_line):
+def _matrix(docs, names, per_line, augw=0.5):
     import numpy as np
     X, y, w = [], [], []
     for d in docs:
         total = sum((1 + t) ** WEIGHT_POWER for t in d["ntok"]) or 1.0
+        factor = augw if d.get("aug") else 1.0
         for i, lab in enumerate(d["labels"]):
             X.append([per_line(d, i)[k] for k in names])
             y.append(1.0 if lab >= 0.5 else 0.0)
-            w.append((1 + d["ntok"][i]) ** WEIGHT_POWER / total)
+            w.append(factor * (1 + d["ntok"][i]) ** WEIGHT_POWER / total)
     X, y, w = np.array(X), np.array(y), np.array(w)
     return X, y, w / w.mean()
 
@@ -241,28 +291,30 @@ def _fit_lr(X, y, w, l2=1.0, iters=60):
     return {"mean": mean.tolist(), "scale": scale.tolist(), "weights": beta[:-1].tolist(), "bias": float(beta[-1])}
 
 
-def fit(train_keys, l2=1.0):
+def fit(train_keys, l2=1.0, drop=(), edge=None, augw=0.5):
     from cleaner.strippers.classifier import _Logistic
     from cleaner.strippers.line_features import CONTEXT_FEATURES, LINE_FEATURES, LineStats, context_features
     docs = []
     for key in train_keys:
-        docs += json.loads((CACHE / f"feat-{key}.json").read_text())
-    X, y, w = _matrix(docs, LINE_FEATURES, lambda d, i: d["stats"][i][4])
-    m1 = {"features": list(LINE_FEATURES), **_fit_lr(X, y, w, l2)}
+        docs += [d for d in json.loads((CACHE / f"feat-{key}.json").read_text()) if augw > 0 or not d.get("aug")]
+    names1 = [f for f in LINE_FEATURES if f not in drop]
+    X, y, w = _matrix(docs, names1, lambda d, i: d["stats"][i][4], augw)
+    m1 = {"features": names1, **_fit_lr(X, y, w, l2)}
     s1 = _Logistic.from_json(m1)
     for d in docs:
         stats = [LineStats(*row) for row in d["stats"]]
         logits = [max(-8.0, min(8.0, s1.logit(st.features))) for st in stats]
-        d["ctx"] = [{**st.features, **c} for st, c in zip(stats, context_features(stats, logits))]
-    X2, y2, w2 = _matrix(docs, CONTEXT_FEATURES, lambda d, i: d["ctx"][i])
+        d["ctx"] = [{**st.features, **c} for st, c in zip(stats, context_features(stats, logits, edge))]
+    X2, y2, w2 = _matrix(docs, CONTEXT_FEATURES, lambda d, i: d["ctx"][i], augw)
     m2 = {"features": list(CONTEXT_FEATURES), **_fit_lr(X2, y2, w2, l2)}
     return {"trained_on": list(train_keys), "label": "share of the line's 4-shingles in gold >= 0.5",
-            "stage1": m1, "stage2": m2}
+            "options": {"edge_logit": edge}, "stage1": m1, "stage2": m2}
 
 
 def cmd_fit(args):
     keys = [f"{s}-{m}" for s in args.train for m in MODES]
-    model = fit(keys, args.l2)
+    edge = None if args.edge == "none" else float(args.edge)
+    model = fit(keys, args.l2, tuple(args.drop), edge, args.augw)
     out = Path(args.out)
     out.write_text(json.dumps(_round(model), indent=1) + "\n")
     for stage in ("stage1", "stage2"):
@@ -284,8 +336,8 @@ def cmd_cross(args):
     fitpy = "/tmp/fitenv/bin/python"
     for train, test in (("scrapinghub", "wcxb-dev"), ("wcxb-dev", "scrapinghub")):
         name = f"cross-{train}.json"
-        subprocess.run([fitpy, __file__, "fit", "--train", train, "--out", str(ROOT / "cleaner" / "data" / name)], check=True,
-                       capture_output=True)
+        subprocess.run([fitpy, __file__, "fit", "--train", train, "--out", str(ROOT / "cleaner" / "data" / name)]
+                       + args.fit_args, check=True, capture_output=True)
         from cleaner.strippers.classifier import ClassifierConfig, LineClassifier
         clf = LineClassifier(ClassifierConfig(model_file=name))
         for m in MODES:
@@ -338,6 +390,9 @@ def main():
     e.add_argument("--worst", type=int, default=0)
     e.add_argument("--model")
     e.add_argument("--set", nargs="*", help="config overrides name=value")
+    cp = sub.add_parser("capture")
+    cp.add_argument("--sets", nargs="+", default=list(SETS))
+    cp.add_argument("--modes", nargs="+", default=list(MODES))
     sd = sub.add_parser("seeds")
     sd.add_argument("-v", action="store_true")
     d = sub.add_parser("dump")
@@ -347,7 +402,11 @@ def main():
     f.add_argument("--train", nargs="+", default=list(SETS))
     f.add_argument("--out", default=str(ROOT / "cleaner" / "data" / "line_model.json"))
     f.add_argument("--l2", type=float, default=1.0)
-    sub.add_parser("cross")
+    f.add_argument("--drop", nargs="*", default=["rel_pos", "edge_x_short"], help="stage-1 features left out")
+    f.add_argument("--edge", default="none", help="logit assumed beyond the document's edges, or 'none' (neutral)")
+    f.add_argument("--augw", type=float, default=0.5, help="weight of the content-only copy of each page")
+    cr = sub.add_parser("cross")
+    cr.add_argument("fit_args", nargs="*", help="extra arguments for fit")
     g = sub.add_parser("diag")
     g.add_argument("--sets", nargs="+", default=list(SETS))
     g.add_argument("--modes", nargs="+", default=list(MODES))
@@ -356,7 +415,7 @@ def main():
     if a.cmd == "seeds":
         args_verbose = a.v
         sys.exit(0 if cmd_seeds(a) else 1)
-    {"eval": cmd_eval, "dump": cmd_dump, "fit": cmd_fit, "cross": cmd_cross, "diag": cmd_diag}[a.cmd](a)
+    {"eval": cmd_eval, "capture": cmd_capture, "dump": cmd_dump, "fit": cmd_fit, "cross": cmd_cross, "diag": cmd_diag}[a.cmd](a)
 
 
 if __name__ == "__main__":

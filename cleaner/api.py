@@ -30,6 +30,7 @@ from .pipeline import Pipeline
 from .readers import read_bytes
 from .ruleset import RuleSet, builtin_rules_dir, load_rules
 from .steps import Step
+from .strippers.boxes import ChromeBoxes
 from .strippers.classifier import LineClassifier
 from .strippers.header import HeaderStripper
 from .strippers.lines import ClassifierStripper
@@ -84,6 +85,7 @@ def default_steps(config: Config, rules: RuleSet, detector: LanguageDetector, re
     """The standard pipeline for one document, in order."""
     return [
         RuleStripper(rules, config),
+        ChromeBoxes(config),
         RepeatedParagraphs(config),
         Separators(),
         HeaderStripper(config, chrome=resources.is_chrome_line, stopwords=resources.get().merged_stoplist),

@@ -29,6 +29,12 @@ class Config:
     #: a line printed twice in a row is a caption when it has at least this many words
     caption_repeat_min_words: int = 6
 
+    # --- chrome boxes (newsletter, cookie notice) ----------------------------------
+    #: rules whose lines form a box: a line enclosed by two of their lines is part of the box
+    box_rule_ids: tuple[str, ...] = ("generic.newsletter-signup", "generic.newsletter-box", "generic.cookie-notice")
+    #: an enclosed line is removed only when it has at most this many words
+    box_max_words: int = 30
+
     # --- header: title, byline, date --------------------------------------
     #: a "body" line (the first paragraph) has at least this many words
     body_min_words: int = 12

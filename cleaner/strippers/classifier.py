@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from cleaner.strippers.line_features import (
     CONTEXT_FEATURES,
     DATA_DIR,
+    EDGE_LOGIT,
     LINE_FEATURES,
     LineStats,
     Resources,
@@ -54,14 +55,15 @@ class ClassifierConfig:
     keep_threshold: float = 0.5
     # Centre of the region search: lines above it add to a run, lines below
     # subtract from it.  Lower = longer regions (more recall, less precision).
-    region_threshold: float = 0.5
+    region_threshold: float = 0.625
     # Weight of a line in the region search is (1 + words) ** exponent, so a
     # long paragraph outweighs one short menu item, but not a whole menu.
     region_weight_exponent: float = 0.5
     # The region search scores lines by mixing the context-free logit (0.0)
     # with the context-revised one (1.0): context smooths over boundaries,
-    # which the region search should see sharply.
-    region_context_mix: float = 0.0
+    # which the region search should see sharply, but lets a run of chrome
+    # that looks like text (teasers, a donation appeal) count as a block.
+    region_context_mix: float = 0.5
     # Another disjoint run is kept too when its total reaches this share of
     # the best run's total (articles split by a large embedded block).
     secondary_region_ratio: float = 0.5
@@ -74,6 +76,16 @@ class ClassifierConfig:
     sandwich_min_score: float = 0.15
     # ...or chrome vocabulary covers at least this share of its words.
     sandwich_max_chrome: float = 0.5
+    # A line of at most this many words that chrome vocabulary covers at
+    # least sandwich_max_chrome of ("Advertisement", "Share this article",
+    # "Tags: ...") is kept only on its own context-free score: good
+    # neighbours never vouch for a button (chrome vocabulary is decisive on
+    # short lines, weak on sentences).
+    chrome_veto_words: int = 6
+    # ...and so is a line of any length whose words are covered at least this
+    # much by chrome phrases of two words or more ("We may earn a commission
+    # when you buy through links on our site.")
+    chrome_veto_phrase_share: float = 0.2
     # Documents with fewer lines than this are returned unchanged: there is
     # no context to judge them by.
     min_lines: int = 3
@@ -129,15 +141,18 @@ class _Loaded:
     resources: Resources
     stage1: _Logistic
     stage2: _Logistic
+    edge_logit: float | None
 
 
-def load_model(model_file: str = MODEL_FILE) -> tuple[_Logistic, _Logistic]:
+def load_model(model_file: str = MODEL_FILE) -> tuple[_Logistic, _Logistic, float | None]:
+    """The two logistic models and the context option they were fitted with
+    (``edge_logit``: score assumed beyond the document's edges, null = neutral)."""
     data = json.loads((DATA_DIR / model_file).read_text(encoding="utf-8"))
     stage1, stage2 = _Logistic.from_json(data["stage1"]), _Logistic.from_json(data["stage2"])
     unknown = (set(stage1.names) - set(LINE_FEATURES)) | (set(stage2.names) - set(CONTEXT_FEATURES))
     if unknown:
         raise ValueError(f"line model names unknown features: {sorted(unknown)}")
-    return stage1, stage2
+    return stage1, stage2, data.get("options", {}).get("edge_logit", EDGE_LOGIT)
 
 
 def _sigmoid(z: float) -> float:
@@ -178,8 +193,7 @@ class LineClassifier:
     def _load(self) -> _Loaded:
         if self._loaded is None:
             res = self.resources if self.resources is not None else load_resources()
-            stage1, stage2 = load_model(self.config.model_file)
-            self._loaded = _Loaded(res, stage1, stage2)
+            self._loaded = _Loaded(res, *load_model(self.config.model_file))
         return self._loaded
 
     # -- stages -----------------------------------------------------------
@@ -189,7 +203,7 @@ class LineClassifier:
         loaded = self._load()
         stats = line_features(lines, loaded.resources.stoplist(language), loaded.resources)
         logits = [max(-8.0, min(8.0, loaded.stage1.logit(s.features))) for s in stats]
-        ctx = context_features(stats, logits)
+        ctx = context_features(stats, logits, loaded.edge_logit)
         for c, s in zip(ctx, stats):
             c["prob"] = _sigmoid(loaded.stage2.logit({**s.features, **c}))
             if c["teaser_period"]:
@@ -217,7 +231,11 @@ class LineClassifier:
         for lo, hi in self.find_regions(stats, region_probs, region_threshold):
             for i in range(lo, hi):
                 inside[i] = True
-        return inside, [inside[i] and (p >= keep_threshold or (logits[i] >= self.config.strong_line_logit and not teaser[i]))
+        cfg = self.config
+        veto = [logits[i] < 0.0 and ((s.words <= cfg.chrome_veto_words and s.features["chrome_cover"] >= cfg.sandwich_max_chrome)
+                                     or s.features["chrome_multi"] >= cfg.chrome_veto_phrase_share)
+                for i, s in enumerate(stats)]
+        return inside, [inside[i] and not veto[i] and (p >= keep_threshold or (logits[i] >= cfg.strong_line_logit and not teaser[i]))
                         for i, p in enumerate(probs)]
 
     def classify(self, lines: Sequence[str], language: str | None) -> list[LineVerdict]:
@@ -237,6 +255,11 @@ class LineClassifier:
         if sum(s.words for s, k in zip(stats, keep) if k) < cfg.fallback_min_words:
             top = max(probs) * cfg.fallback_ratio
             inside, keep = self._select(stats, logits, teaser, probs, probs, min(cfg.region_threshold, top), min(cfg.keep_threshold, top))
+            if not any(keep):
+                # context can sink every line of a tiny document: keep the line
+                # that is best on the better of its two scores
+                best = max(range(n), key=lambda i: max(probs[i], _sigmoid(logits[i])))
+                inside[best] = keep[best] = True
         # Revision: short, not chrome-like lines between kept lines stay.
         revised = list(keep)
         for i in range(n):

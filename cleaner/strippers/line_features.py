@@ -32,10 +32,20 @@ CAPTION_ONLY = re.compile(r"^\([^()]{2,80}\)$")
 DATE_NUMERIC = re.compile(r"\b(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2})\b")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 TIME = re.compile(r"\b\d{1,2}:\d\d\b")
+# Relative timestamps of teaser cards and comments: "2 hours ago", "vor 3 Stunden",
+# "il y a 5 minutes", "hace 2 horas", "há 3 dias".
+RELATIVE_TIME = re.compile(
+    r"(?i)\b\d{1,3}\s*(?:sec|secs|seconds?|min|mins|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago\b"
+    r"|\bvor\s+\d{1,3}\s+(?:Sekunden|Minuten|Stunden?|Tagen?|Wochen?|Monaten?|Jahren?)\b"
+    r"|\b(?:il\s+y\s+a|hace|há)\s+\d{1,3}\s+\w+")
 # A headline glued to its blurb by the HTML-to-text step ("...in DetroitThe
 # best..."), typical of teaser cards: lower-case letters, then a capital
 # starting a new word with no space, or sentence punctuation before a capital.
 GLUED = re.compile(r"[a-z]{3}[A-Z][a-z]{2}|[a-z][?!:][A-Z][a-z]")
+# A label ending in a colon at the start of a line ("Tags:", "Topics:", "Filed
+# under:", "Read more:"): when the label is chrome vocabulary, the whole line is
+# furniture (a tag list, a teaser link).
+LABEL = re.compile(r"^([^\W\d_][\w'’ -]{0,30}?)\s*:\s")
 URL = re.compile(r"https?://|www\.|\S+@\S+\.\w+")
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -109,10 +119,12 @@ def _lead_caps(tokens: Sequence[str]) -> float:
     return sum(1 for t in head if t[0].isupper()) / len(head) if head else 0.0
 
 
-def chrome_match(tokens: Sequence[str], res: Resources) -> tuple[int, str]:
-    """Number of tokens covered by chrome phrases, and the first phrase found."""
+def chrome_cover(tokens: Sequence[str], res: Resources) -> tuple[int, int, str]:
+    """Tokens covered by chrome phrases, tokens covered by phrases of two words
+    or more ("share this article", "all rights reserved": these stay telling
+    inside a sentence, a single word such as "next" does not), first phrase found."""
     lowered = [t.lower() for t in tokens[:60]]
-    covered = [False] * len(lowered)
+    covered = [0] * len(lowered)
     first = ""
     for i in range(len(lowered)):
         for n in range(min(res.chrome_max_len, len(lowered) - i), 0, -1):
@@ -120,9 +132,15 @@ def chrome_match(tokens: Sequence[str], res: Resources) -> tuple[int, str]:
             if phrase in res.chrome_phrases:
                 first = first or " ".join(phrase)
                 for k in range(i, i + n):
-                    covered[k] = True
+                    covered[k] = max(covered[k], n)
                 break
-    return sum(covered), first
+    return sum(1 for c in covered if c), sum(1 for c in covered if c >= 2), first
+
+
+def chrome_match(tokens: Sequence[str], res: Resources) -> tuple[int, str]:
+    """Number of tokens covered by chrome phrases, and the first phrase found."""
+    covered, _, first = chrome_cover(tokens, res)
+    return covered, first
 
 
 # Names of the context-free features, in model order.
@@ -150,6 +168,8 @@ LINE_FEATURES = (
     "prose",            # long, stopword-rich, punctuated: jusText's "good" paragraph, 0..1
     "glued",            # a headline glued to its blurb ("...FinaleFord v Toyota...")
     "lead_caps",        # share of capitalised words among the first 6 words
+    "chrome_x_short",   # chrome_cover on short lines (decisive on a button or a label)
+    "chrome_multi",     # share of words covered by chrome phrases of 2+ words (telling in a sentence too)
 )
 
 
@@ -182,9 +202,14 @@ def line_features(lines: Sequence[str], stoplist: frozenset[str], res: Resources
         caps = sum(1 for t in cased if t[0].isupper()) / len(cased) if cased else 0.0
         alnum = sum(len(t) for t in tokens) or 1
         digits = sum(ch.isdigit() for ch in line) / alnum
-        covered, phrase = chrome_match(tokens, res)
+        covered, multi, phrase = chrome_cover(tokens, res)
+        label = LABEL.match(line)
+        if label and tuple(WORD.findall(label.group(1).lower())) in res.chrome_phrases:
+            covered = multi = nw
+            phrase = label.group(1).lower()
         has_month = any(t in res.months for t in lowered)
-        date_like = bool(DATE_NUMERIC.search(line) or TIME.search(line) or (has_month and YEAR.search(line)))
+        date_like = bool(DATE_NUMERIC.search(line) or TIME.search(line) or (has_month and YEAR.search(line))
+                         or RELATIVE_TIME.search(line))
         d_edge = min(i, n - 1 - i)
         f = {
             "log_words": math.log1p(words),
@@ -209,6 +234,8 @@ def line_features(lines: Sequence[str], stoplist: frozenset[str], res: Resources
             "stop_x_long": stop * (1 - shortness(words)),
             "glued": 1.0 if GLUED.search(line) else 0.0,
             "lead_caps": _lead_caps(tokens),
+            "chrome_x_short": (covered / nw if tokens else 0.0) * shortness(words),
+            "chrome_multi": multi / nw if tokens else 0.0,
             "prose": (1 - shortness(words)) * min(stop / 0.3, 1.0) * (1.0 if SENTENCE_END.search(line) or SENTENCE_BREAK.search(line) else 0.5),
         }
         out.append(LineStats(words=words, stop=stop, caps=caps, chrome=phrase, features=f))
@@ -245,8 +272,10 @@ def shortness(words: float) -> float:
 
 def _headline_like(stats: LineStats) -> bool:
     f = stats.features
+    # a byline or timestamp under a teaser ("By Jane Roe · 2 hours ago") is
+    # part of the card, not the next headline
     return (2 <= stats.words <= 16 and not f["ends_sentence"] and not f["bullet"]
-            and not f["credit_paren"] and not f["truncated"])
+            and not f["credit_paren"] and not f["truncated"] and not f["date_like"])
 
 
 def teaser_blocks(stats: Sequence[LineStats]) -> list[bool]:
@@ -277,8 +306,14 @@ def teaser_blocks(stats: Sequence[LineStats]) -> list[bool]:
     return flagged
 
 
-def context_features(stats: Sequence[LineStats], logits: Sequence[float]) -> list[dict[str, float]]:
-    """Features that look at the neighbours' first-stage scores and shapes."""
+def context_features(stats: Sequence[LineStats], logits: Sequence[float],
+                     edge_logit: float | None = EDGE_LOGIT) -> list[dict[str, float]]:
+    """Features that look at the neighbours' first-stage scores and shapes.
+
+    ``edge_logit`` is the score assumed beyond the document's edges; with
+    ``None`` the edges are neutral: a line at the edge is judged by the
+    neighbours it has, so that a line does not lose its context when the
+    chrome around it is removed (cleaning stays a fixed point)."""
     n = len(stats)
     short = [s.words <= SHORT_WORDS for s in stats]
     run_len = [0] * n
@@ -294,14 +329,18 @@ def context_features(stats: Sequence[LineStats], logits: Sequence[float]) -> lis
     teaser = teaser_blocks(stats)
     out = []
     for i in range(n):
-        near = ((logits[i - 1] if i > 0 else EDGE_LOGIT) + (logits[i + 1] if i + 1 < n else EDGE_LOGIT)) / 2
+        if edge_logit is None:
+            nb = [logits[k] for k in (i - 1, i + 1) if 0 <= k < n]
+            near = sum(nb) / len(nb) if nb else logits[i]
+        else:
+            near = ((logits[i - 1] if i > 0 else edge_logit) + (logits[i + 1] if i + 1 < n else edge_logit)) / 2
         wsum = wtot = 0.0
         for k in range(max(0, i - 6), min(n, i + 7)):
             if k != i:
                 w = math.log1p(stats[k].words)
                 wsum += w * logits[k]
                 wtot += w
-        wide = wsum / wtot if wtot else EDGE_LOGIT
+        wide = wsum / wtot if wtot else (logits[i] if edge_logit is None else edge_logit)
         window = [headline[k] for k in range(max(0, i - 3), min(n, i + 4)) if k != i]
         rhythm = sum(window) / len(window) if window else 0.0
         sh = shortness(stats[i].words)

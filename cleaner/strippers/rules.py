@@ -59,20 +59,24 @@ class RuleStripper(Stripper):
                 doc.remove(line, rule.id, f"matched /{rule.pattern.pattern}/: {match.group(0)[:60]!r}")
 
     def _cut(self, rule: Rule, doc: Document) -> None:
-        kept = doc.kept_lines()
+        """Cut from the first heading that follows ``min_words_before`` kept words. The heading
+        itself may already be removed (the classifier drops a lone "Most Read"): it still marks
+        where the section starts."""
         min_words = rule.min_words_before
         if min_words is None:
             min_words = self.config.section_cut_min_words_before
         words_before = 0
-        for position, line in enumerate(kept):
+        for position, line in enumerate(doc.lines):
             if words_before >= min_words and rule.matches_line(rule.start, line.text):
                 heading = line.number
-                for later in kept[position:]:
+                for later in doc.lines[position:]:
                     if rule.stop is not None and later is not line and rule.stop.search(later.text):
                         break
-                    doc.remove(later, rule.id, f"in the section that starts at line {heading}: {line.text[:50]!r}")
+                    if later.kept:
+                        doc.remove(later, rule.id, f"in the section that starts at line {heading}: {line.text[:50]!r}")
                 return
-            words_before += len(line.text.split())
+            if line.kept:
+                words_before += len(line.text.split())
 
     def _extract(self, rule: Rule, doc: Document) -> None:
         for line in doc.kept_lines():

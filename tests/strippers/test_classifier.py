@@ -147,3 +147,42 @@ def test_config_is_frozen_and_named():
 def test_best_run():
     assert best_run([-1.0, 2.0, -0.5, 3.0, -4.0, 1.0]) == (1, 4, 4.5)
     assert best_run([-1.0, -2.0]) == (0, 0, 0.0)
+
+
+CLOSING = "The first public meeting about the timetable is planned for 4 May."
+
+
+def test_short_closing_line_kept_at_the_end(clf):
+    lines = ARTICLE + [CLOSING]
+    assert kept(clf, lines) == lines
+    assert kept(clf, lines + CHROME_TAIL) == lines
+
+
+def test_chrome_words_do_not_condemn_prose(clf):
+    prose = ["What happens next",
+             "New parking permits will be posted to residents next month, and the council said it would "
+             "publish more details about the scheme on its website.",
+             "The committee is already talking about a second bridge."]
+    lines = ARTICLE[:3] + prose + ARTICLE[3:]
+    assert kept(clf, lines) == lines
+
+
+def test_label_lines_dropped(clf):
+    lines = ARTICLE + ["Tags: bridge, river, town council"]
+    assert kept(clf, lines) == ARTICLE
+
+
+def test_affiliate_disclosure_dropped(clf):
+    lines = ["We may earn a commission when you buy through links on our site."] + ARTICLE + CHROME_TAIL
+    assert kept(clf, lines) == ARTICLE
+
+
+@pytest.mark.parametrize("lines", [
+    ARTICLE + [CLOSING],
+    MENU + ARTICLE[:3] + [SUBHEADING] + MIDDLE + [QUOTE] + ARTICLE[3:] + [CLOSING] + CHROME_TAIL[:2] + TEASERS,
+    ["Contents"] + ARTICLE[:2] + ["• first item of a list", "• second item", "• third item"] + ARTICLE[2:],
+])
+def test_kept_lines_are_a_fixed_point(clf, lines):
+    """Cleaning is idempotent: the lines kept, classified again, are all kept."""
+    first = kept(clf, lines)
+    assert kept(clf, first) == first
