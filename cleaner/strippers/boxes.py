@@ -4,8 +4,8 @@ A newsletter or cookie box prints a heading ("Subscribe to our newsletter"),
 a pitch ("Get the top stories every morning.") and a button ("Sign up"). Rules
 recognise the heading and the button by their vocabulary; the pitch between
 them, a sentence like any other, is only recognisable by where it stands. A
-short line whose neighbours above and below were both removed by one of the
-box rules (``Config.box_rule_ids``) goes too.
+short line whose neighbours above and below were removed by the same box rule
+(``Config.box_rule_ids``), as two different lines (heading and button), goes too.
 
 (Not for ads: an "Advertisement" marker above and below a paragraph does not
 make the paragraph an ad, which is why only box-forming rules count.)
@@ -33,7 +33,9 @@ class ChromeBoxes(Stripper):
                 continue
             above = self._box_edge(doc, range(i - 1, -1, -1))
             below = self._box_edge(doc, range(i + 1, len(lines)))
-            if above is not None and below is not None:
+            # a box is a heading and a button of one widget: one rule, two different lines
+            if (above is not None and below is not None and above.removal.rule_id == below.removal.rule_id
+                    and above.text != below.text):
                 doc.remove(line, BOX_ID, f"enclosed by {above.removal.rule_id} (line {above.number}) "
                                          f"and {below.removal.rule_id} (line {below.number})")
 
