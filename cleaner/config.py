@@ -33,7 +33,9 @@ class Config:
     #: rules whose lines form a box: a line enclosed by two of their lines is part of the box
     box_rule_ids: tuple[str, ...] = ("generic.newsletter-signup", "generic.newsletter-box", "generic.cookie-notice")
     #: an enclosed line is removed only when it has at most this many words
-    box_max_words: int = 30
+    box_max_words: int = 20
+    #: the box's heading and button are at most this many lines above and below the enclosed line
+    box_edge_reach: int = 2
 
     # --- header: title, byline, date --------------------------------------
     #: a "body" line (the first paragraph) has at least this many words

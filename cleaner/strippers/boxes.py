@@ -31,8 +31,9 @@ class ChromeBoxes(Stripper):
         for i, line in enumerate(lines):
             if not line.kept or len(line.text.split()) > self.config.box_max_words:
                 continue
-            above = self._box_edge(doc, range(i - 1, -1, -1))
-            below = self._box_edge(doc, range(i + 1, len(lines)))
+            reach = self.config.box_edge_reach
+            above = self._box_edge(doc, range(i - 1, max(-1, i - 1 - reach), -1))
+            below = self._box_edge(doc, range(i + 1, min(len(lines), i + 1 + reach)))
             # a box is a heading and a button of one widget: one rule, two different lines
             if (above is not None and below is not None and above.removal.rule_id == below.removal.rule_id
                     and above.text != below.text):
