@@ -64,6 +64,9 @@ class Config:
     # --- trailing sections ("More in News") ---------------------------------
     #: a trailing section is cut only when at least this many body words precede it
     section_cut_min_words_before: int = 50
+    #: a heading the classifier already removed starts a cut only if the kept words after it are at most
+    #: this share of the kept words before it (a trailing list, not half the article)
+    section_cut_removed_heading_max_after: float = 0.3
 
     # --- language ------------------------------------------------------------
     #: characters of clean text given to the language detector (speed vs accuracy)

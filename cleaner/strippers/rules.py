@@ -66,8 +66,13 @@ class RuleStripper(Stripper):
         if min_words is None:
             min_words = self.config.section_cut_min_words_before
         words_before = 0
+        total = sum(len(line.text.split()) for line in doc.kept_lines())
         for position, line in enumerate(doc.lines):
             if words_before >= min_words and rule.matches_line(rule.start, line.text):
+                if not line.kept and (total - words_before) > self.config.section_cut_removed_heading_max_after * words_before:
+                    # a heading the classifier removed may be a sidebar's, inside the article: it
+                    # starts a cut only when little is left after it (a trailing teaser list)
+                    continue
                 heading = line.number
                 for later in doc.lines[position:]:
                     if rule.stop is not None and later is not line and rule.stop.search(later.text):
