@@ -87,7 +87,7 @@ class HeaderStripper(Stripper):
         self._title_block(doc, [line for line in kept if line.kept])
         if (doc.meta.published is None and doc.meta.published_raw is None) or not doc.meta.authors:
             after = zone[-1].index if zone else -1
-            self._first_date(doc, [line for line in doc.kept_lines() if line.index > after])
+            self._first_meta_below(doc, [line for line in doc.kept_lines() if line.index > after])
 
     def _title_block(self, doc: Document, kept: list[Line]) -> None:
         """Title, and what stands above it and between it and the body."""
@@ -149,7 +149,7 @@ class HeaderStripper(Stripper):
             doc.remove(line, NAME_BYLINE_ID, f"a bare name next to the title (line {kept[title_pos].number})", field="authors")
             return
 
-    def _first_date(self, doc: Document, lines: list[Line]) -> None:
+    def _first_meta_below(self, doc: Document, lines: list[Line]) -> None:
         """No date or byline in the header zone: the first date line and the first byline
         further down give ``published`` and ``authors``, but their lines stay (dated lines and
         names below the article are evidence for the classifier: comment headers, teasers)."""
