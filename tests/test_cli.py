@@ -110,3 +110,14 @@ def test_readme_first_lines_are_the_two_commands():
     assert "pytest" in block[1]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert block[1].strip() in ci, "CI must run the README's test command"
+
+
+def test_output_lines_survive_line_splitting_readers(tmp_path):
+    """U+2028/U+2029/U+0085 inside text must not split a JSONL record (score.py reads with splitlines)."""
+    body = ("The council met on Monday\u2028to discuss the budget for the coming year, and members voted to keep "
+            "the libraries open\u2029on weekends. " * 4)
+    (tmp_path / "a.txt").write_text(body + "\n\n" + body.replace("council", "board") + "\n", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    assert cli(tmp_path / "a.txt", "-o", out).returncode == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1 and "\u2028" in json.loads(lines[0])["text"]

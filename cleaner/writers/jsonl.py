@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import tempfile
 from typing import IO
@@ -19,6 +20,21 @@ RECORD_FIELDS = (
     "id", "source", "title", "authors", "published", "published_raw", "language", "language_prob",
     "text", "captions", "credits", "sections", "url", "site", "removed",
 )
+
+
+#: characters JSON leaves unescaped that line-splitting readers (Python's str.splitlines) take for line breaks
+_LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
+_LINE_BREAK_RE = re.compile("[\u2028\u2029\x85]")
+
+
+def dumps(record: dict) -> str:
+    """One JSON line: UTF-8 text kept readable, but U+2028, U+2029 and U+0085
+    escaped, so that every reader sees exactly one record per line.
+
+    >>> dumps({"t": "a\u2028b"}).splitlines()
+    ['{"t": "a\\\\u2028b"}']
+    """
+    return _LINE_BREAK_RE.sub(lambda m: _LINE_BREAKS[m.group(0)], json.dumps(record, ensure_ascii=False))
 
 
 def to_record(doc: Document) -> dict:
@@ -76,7 +92,7 @@ class JsonlWriter:
         return self
 
     def write(self, record: dict) -> None:
-        self._fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self._fh.write(dumps(record) + "\n")
         self.count += 1
 
     def __exit__(self, exc_type, exc, tb) -> None:
