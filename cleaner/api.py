@@ -21,13 +21,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .config import Config
-from .document import Document
+from .corpus.templates import TemplateIndex, TemplateStripper
+from .document import Document, Status
 from .errors import InputError
 from .filters import NoArticle, TooShort
 from .metadata.captions import TrailingCaptions
 from .metadata.language import LanguageAnnotator, LanguageDetector
 from .pipeline import Pipeline
-from .readers import read_bytes
+from .readers import discover, read_bytes
 from .ruleset import RuleSet, builtin_rules_dir, load_rules
 from .steps import Step
 from .strippers.boxes import ChromeBoxes
@@ -81,14 +82,18 @@ class RunResources:
         return bool(tokens) and covered * 2 >= len(tokens)
 
 
-def default_steps(config: Config, rules: RuleSet, detector: LanguageDetector, resources: RunResources) -> list[Step]:
-    """The standard pipeline for one document, in order."""
+def default_steps(config: Config, rules: RuleSet, detector: LanguageDetector, resources: RunResources,
+                  templates: TemplateIndex | None = None) -> list[Step]:
+    """The standard pipeline for one document, in order. ``templates`` is the
+    template-line index of the run's inputs (a first pass builds it)."""
     return [
         RuleStripper(rules, config),
         ChromeBoxes(config),
         RepeatedParagraphs(config),
         Separators(),
         HeaderStripper(config, chrome=resources.is_chrome_line, stopwords=resources.get().merged_stoplist),
+        # after the header: a site's byline and date lines recur too, and must become metadata first
+        *([TemplateStripper(templates)] if templates is not None else []),
         ClassifierStripper(LineClassifier(resources=resources.get()), detector, config),
         SectionCutter(rules, config),
         TrailingCaptions(),
@@ -132,8 +137,23 @@ class Cleaner:
         return self.pipeline.process(doc)
 
     def run(self, paths: Iterable[str | os.PathLike]) -> Iterator[Document]:
-        """Clean every input under ``paths`` (files or folders), in sorted order."""
-        return self.pipeline.run(paths)
+        """Clean every input under ``paths`` (files or folders), in sorted order.
+
+        With ``Config.template_lines`` (the default) the inputs are read twice:
+        a first pass maps every document into the template-line index (map →
+        reduce, memory-bounded), the second cleans them with it."""
+        files = list(discover(paths))
+        pipeline = self.pipeline
+        if self.config.template_lines:
+            index = TemplateIndex(self.config.templates)
+            for path in files:
+                doc = pipeline.read(path)
+                if doc.status is Status.KEPT:
+                    index.add_document(doc)
+            steps = default_steps(self.config, self.rules, self.detector, self.resources, index.compact())
+            pipeline = Pipeline(steps, self.config)
+            pipeline.stats = self.pipeline.stats  # one set of counters for the Cleaner
+        return pipeline.run(files)
 
 
 def clean_text(text: str, **options) -> Document:

@@ -14,7 +14,9 @@ The line classifier has its own block of thresholds
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from .corpus.templates import TemplateConfig
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +30,12 @@ class Config:
     # --- repeated paragraphs (photo captions printed twice) ---------------
     #: a line printed twice in a row is a caption when it has at least this many words
     caption_repeat_min_words: int = 6
+
+    # --- template lines across documents (a first pass over the inputs) -------------
+    #: find lines that recur across different documents of a site and remove them (cleaner.corpus.templates)
+    template_lines: bool = True
+    #: the thresholds of template-line detection
+    templates: TemplateConfig = field(default_factory=TemplateConfig)
 
     # --- chrome boxes (newsletter, cookie notice) ----------------------------------
     #: rules whose lines form a box: a line enclosed by two of their lines is part of the box
