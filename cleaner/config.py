@@ -42,7 +42,7 @@ class Config:
     box_rule_ids: tuple[str, ...] = ("generic.newsletter-signup", "generic.newsletter-box", "generic.cookie-notice")
     #: an enclosed line is removed only when it has at most this many words
     box_max_words: int = 20
-    #: the box's heading and button are at most this many lines above and below the enclosed line
+    #: the box's heading and button are among the first this-many box lines above and below the enclosed line
     box_edge_reach: int = 2
 
     # --- header: title, byline, date --------------------------------------

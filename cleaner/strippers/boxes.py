@@ -28,25 +28,27 @@ class ChromeBoxes(Stripper):
 
     def strip(self, doc: Document) -> None:
         lines = doc.lines
+        reach = self.config.box_edge_reach
         for i, line in enumerate(lines):
             if not line.kept or len(line.text.split()) > self.config.box_max_words:
                 continue
-            reach = self.config.box_edge_reach
-            above = self._box_edge(doc, range(i - 1, max(-1, i - 1 - reach), -1))
-            below = self._box_edge(doc, range(i + 1, min(len(lines), i + 1 + reach)))
+            above = self._box_edges(doc, range(i - 1, -1, -1), reach)
+            below = self._box_edges(doc, range(i + 1, len(lines)), reach)
             # a box is a heading and a button of one widget: one rule, two different lines
-            if (above is not None and below is not None and above.removal.rule_id == below.removal.rule_id
-                    and above.text != below.text):
-                doc.remove(line, BOX_ID, f"enclosed by {above.removal.rule_id} (line {above.number}) "
-                                         f"and {below.removal.rule_id} (line {below.number})")
+            pair = next(((a, b) for a in above for b in below
+                         if a.removal.rule_id == b.removal.rule_id and a.text != b.text), None)
+            if pair is not None:
+                a, b = pair
+                doc.remove(line, BOX_ID, f"enclosed by {a.removal.rule_id} (line {a.number}) and line {b.number}")
 
-    def _box_edge(self, doc: Document, indexes: range):
-        """The nearest line in ``indexes`` removed by a box rule, passing over lines other rules
-        removed (an ad marker inside the box) but stopping at any kept line."""
+    def _box_edges(self, doc: Document, indexes: range, reach: int) -> list:
+        """The first ``reach`` lines in ``indexes`` removed by a box rule, passing over lines
+        other rules removed (ad markers inside the box), up to the first kept line."""
+        edges = []
         for k in indexes:
             other = doc.lines[k]
-            if other.removal is None:
-                return None
+            if other.removal is None or len(edges) >= reach:
+                break
             if other.removal.rule_id in self.config.box_rule_ids:
-                return other
-        return None
+                edges.append(other)
+        return edges
