@@ -26,6 +26,7 @@ from .document import Document, Status
 from .errors import InputError
 from .filters import NoArticle, TooShort
 from .metadata.captions import TrailingCaptions
+from .metadata.title import TitleAboveArticle
 from .metadata.language import LanguageAnnotator, LanguageDetector
 from .pipeline import Pipeline
 from .readers import discover, read_bytes
@@ -86,17 +87,19 @@ def default_steps(config: Config, rules: RuleSet, detector: LanguageDetector, re
                   templates: TemplateIndex | None = None) -> list[Step]:
     """The standard pipeline for one document, in order. ``templates`` is the
     template-line index of the run's inputs (a first pass builds it)."""
+    header = HeaderStripper(config, chrome=resources.is_chrome_line, stopwords=resources.get().merged_stoplist)
     return [
         RuleStripper(rules, config),
         ChromeBoxes(config),
         RepeatedParagraphs(config),
         Separators(),
-        HeaderStripper(config, chrome=resources.is_chrome_line, stopwords=resources.get().merged_stoplist),
+        header,
         # after the header: a site's byline and date lines recur too, and must become metadata first
         *([TemplateStripper(templates)] if templates is not None else []),
         ClassifierStripper(LineClassifier(resources=resources.get()), detector, config),
         SectionCutter(rules, config),
         TrailingCaptions(),
+        TitleAboveArticle(header, config),
         LanguageAnnotator(config, detector),
         NoArticle(),
         TooShort(config),

@@ -52,6 +52,8 @@ class Config:
     header_search_lines: int = 80
     #: bylines and date lines are looked for above the first body paragraph and this many lines below it
     meta_lines_after_body: int = 3
+    #: after the classifier, the title is looked for among this many lines above the article's first line
+    title_region_reach: int = 15
     #: a bare name this many lines or fewer from the title is taken for the byline
     name_byline_distance: int = 3
     #: a title line has at most this many words

@@ -91,6 +91,7 @@ class Document:
     reason: str | None = None  # why the document was dropped or failed
     reason_id: str | None = None  # the id of the filter or error kind
     date_order: str | None = None  # "day-first" / "month-first" when a site rule says so
+    title_confirmed: bool = False  # the page confirmed the title (breadcrumb, declared <title>): not a guess
     #: line index of each value of the list fields (captions, credits, sections), to keep them in page order
     list_positions: dict[str, list[int]] = field(default_factory=dict)
 

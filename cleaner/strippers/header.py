@@ -107,6 +107,7 @@ class HeaderStripper(Stripper):
         title = kept[title_pos]
         if doc.meta.title is None:
             doc.meta.title = title.text
+        doc.title_confirmed = doc.title_confirmed or confident
         doc.remove(title, TITLE_ID, "heading-like line above the first body paragraph", field="title")
         for line in kept[:title_pos]:
             # above a title the page confirms, everything is chrome; above a title we guessed, only
