@@ -26,8 +26,8 @@ from .document import Document, Status
 from .errors import InputError
 from .filters import NoArticle, TooShort
 from .metadata.captions import TrailingCaptions
-from .metadata.title import TitleAboveArticle
 from .metadata.language import LanguageAnnotator, LanguageDetector
+from .metadata.title import TitleAboveArticle
 from .pipeline import Pipeline
 from .readers import discover, read_bytes
 from .ruleset import RuleSet, builtin_rules_dir, load_rules
