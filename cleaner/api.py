@@ -27,7 +27,7 @@ from .errors import InputError
 from .filters import NoArticle, TooShort
 from .metadata.captions import TrailingCaptions
 from .metadata.language import LanguageAnnotator, LanguageDetector
-from .metadata.title import TitleAboveArticle
+from .metadata.title import BylineAboveArticle, TitleAboveArticle
 from .pipeline import Pipeline
 from .readers import discover, read_bytes
 from .ruleset import RuleSet, builtin_rules_dir, load_rules
@@ -100,6 +100,7 @@ def default_steps(config: Config, rules: RuleSet, detector: LanguageDetector, re
         SectionCutter(rules, config),
         TrailingCaptions(),
         TitleAboveArticle(header, config),
+        BylineAboveArticle(header, config),
         LanguageAnnotator(config, detector),
         NoArticle(),
         TooShort(config),

@@ -41,3 +41,29 @@ class TitleAboveArticle(Annotator):
                 best, best_score = line, score
         if best is not None:
             doc.meta.title = best.text
+
+
+class BylineAboveArticle(Annotator):
+    """No byline found: a bare name among the lines just above the article
+    (already removed by then: a name alone is never kept as text) is taken
+    for the author, as the header does next to a title it found."""
+
+    name = "byline.region"
+
+    def __init__(self, header: HeaderStripper, config: Config = Config()):
+        self.header = header
+        self.config = config
+
+    def annotate(self, doc: Document) -> None:
+        kept = doc.kept_lines()
+        if doc.meta.authors or not kept:
+            return
+        first = kept[0].index
+        for position in range(first - 1, max(-1, first - 1 - self.config.title_region_reach), -1):
+            line = doc.lines[position]
+            if line.removal is not None and line.removal.field is not None:
+                continue
+            name = self.header.bare_name(line.text)
+            if name:
+                doc.meta.authors = [name]
+                return

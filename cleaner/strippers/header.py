@@ -138,13 +138,8 @@ class HeaderStripper(Stripper):
         reach = self.config.name_byline_distance
         end = min(len(kept), title_pos + reach + 1, body_pos if body_pos is not None and body_pos > title_pos else len(kept))
         for line in kept[max(0, title_pos - reach): end]:
-            text = line.text
-            if not line.kept or not self.name_like(text) or (self.chrome and self.chrome(text)) or ALT_TEXT.match(text):
-                continue
-            if self.stopwords is not None and any(t.casefold() in self.stopwords for t in text.replace(",", " ").split()):
-                continue
-            name = normalise_name(text.split(",")[0].strip())
-            if len(name.split()) < 2:
+            name = self.bare_name(line.text) if line.kept else None
+            if not name:
                 continue
             doc.meta.authors = [name]
             doc.remove(line, NAME_BYLINE_ID, f"a bare name next to the title (line {kept[title_pos].number})", field="authors")
@@ -167,6 +162,15 @@ class HeaderStripper(Stripper):
                     doc.meta.authors = names
             if doc.meta.authors and doc.meta.published is not None:
                 return
+
+    def bare_name(self, text: str) -> str | None:
+        """The person's name when ``text`` is a bare name (perhaps with credentials), else None."""
+        if not self.name_like(text) or (self.chrome and self.chrome(text)) or ALT_TEXT.match(text):
+            return None
+        if self.stopwords is not None and any(t.casefold() in self.stopwords for t in text.replace(",", " ").split()):
+            return None
+        name = normalise_name(text.split(",")[0].strip())
+        return name if len(name.split()) >= 2 else None
 
     def _meta_lines(self, doc: Document, zone: list[Line]) -> None:
         """Bylines and date lines of the header zone become metadata. (Further

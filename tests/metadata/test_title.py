@@ -40,3 +40,17 @@ def test_whole_page_with_menus_end_to_end():
     assert doc.meta.title == "Harbour basin to be dredged after twenty years"
     assert doc.meta.authors == ["Ana Ruiz"]
     assert doc.text == "\n\n".join(BODY)
+
+
+def test_bare_name_above_the_article_gives_the_author():
+    from cleaner.metadata.title import BylineAboveArticle
+
+    doc = Document.from_text("a.txt", "\n".join(["Harbour basin to be dredged after twenty years", "Ana Ruiz", *BODY]))
+    for line in doc.lines[:2]:
+        doc.remove(line, "heuristic.region.outside", "outside the article")
+    BylineAboveArticle(HeaderStripper()).annotate(doc)
+    assert doc.meta.authors == ["Ana Ruiz"]
+    menu = Document.from_text("b.txt", "\n".join(["Home News Sport", *BODY]))
+    menu.remove(menu.lines[0], "heuristic.region.outside", "outside the article")
+    BylineAboveArticle(HeaderStripper()).annotate(menu)
+    assert menu.meta.authors == []
