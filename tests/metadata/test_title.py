@@ -52,5 +52,6 @@ def test_bare_name_above_the_article_gives_the_author():
     assert doc.meta.authors == ["Ana Ruiz"]
     menu = Document.from_text("b.txt", "\n".join(["Home News Sport", *BODY]))
     menu.remove(menu.lines[0], "heuristic.region.outside", "outside the article")
-    BylineAboveArticle(HeaderStripper()).annotate(menu)
+    header = next(step for step in Cleaner().pipeline.steps if isinstance(step, HeaderStripper))  # with word lists
+    BylineAboveArticle(header).annotate(menu)
     assert menu.meta.authors == []
