@@ -134,8 +134,7 @@ class Cleaner:
         try:
             doc = read_bytes(data, source, kind=kind, config=self.config)
         except InputError as exc:
-            doc = Document(source=source, raw="")
-            doc.fail("error.input", exc.reason)
+            doc = Document.unreadable(source, exc.reason)
             self.pipeline.stats.count(doc)
             return doc
         return self.pipeline.process(doc)

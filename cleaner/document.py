@@ -76,6 +76,14 @@ class Metadata:
     url: str | None = None
     site: str | None = None
 
+    def offer_published(self, iso: str | None, raw: str, resolved_by: str) -> bool:
+        """Take a publication date unless one (even an unresolved one) was
+        found before: the first date of a page is its publication date."""
+        if self.published is not None or self.published_raw is not None:
+            return False
+        self.published, self.published_raw, self.published_resolved_by = iso, raw, resolved_by
+        return True
+
 
 @dataclass(slots=True)
 class Document:
@@ -108,6 +116,13 @@ class Document:
             stripped = line.strip()
             if stripped:
                 doc.lines.append(Line(index=len(doc.lines), number=number, text=stripped))
+        return doc
+
+    @classmethod
+    def unreadable(cls, source: str, reason: str) -> Document:
+        """The record of an input that could not be read (``status`` error)."""
+        doc = cls(source=source, raw="")
+        doc.fail("error.input", reason)
         return doc
 
     def kept_lines(self) -> list[Line]:

@@ -98,9 +98,7 @@ class Pipeline:
         try:
             return read_file(path, self.config)
         except InputError as exc:
-            doc = Document(source=path, raw="")
-            doc.fail("error.input", exc.reason)
-            return doc
+            return Document.unreadable(path, exc.reason)
 
     def run(self, paths: Iterable[str | os.PathLike]) -> Iterator[Document]:
         """Read and process every input under ``paths``, in sorted order."""

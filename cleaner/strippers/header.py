@@ -154,8 +154,7 @@ class HeaderStripper(Stripper):
             if doc.meta.published is None and doc.meta.published_raw is None:
                 parsed = date_line(text, order=doc.date_order, context=doc.raw)
                 if parsed is not None and parsed.iso is not None:
-                    doc.meta.published, doc.meta.published_raw = parsed.iso, parsed.raw
-                    doc.meta.published_resolved_by = parsed.resolved_by
+                    doc.meta.offer_published(parsed.iso, parsed.raw, parsed.resolved_by)
             if not doc.meta.authors:
                 names = parse_byline(text)
                 if names:
@@ -181,10 +180,8 @@ class HeaderStripper(Stripper):
             names = parse_byline(text)
             # a byline may carry the date too ("Posted by Jane Roe on March 3, 2024")
             parsed = (find_date if names else date_line)(text, order=doc.date_order, context=doc.raw)
-            if parsed is not None and doc.meta.published is None and doc.meta.published_raw is None:
-                doc.meta.published = parsed.iso
-                doc.meta.published_raw = parsed.raw
-                doc.meta.published_resolved_by = parsed.resolved_by
+            if parsed is not None:
+                doc.meta.offer_published(parsed.iso, parsed.raw, parsed.resolved_by)
             if names:
                 if not doc.meta.authors:
                     doc.meta.authors = names

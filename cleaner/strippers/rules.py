@@ -124,10 +124,7 @@ def store_field(doc: Document, field: str, value: str, line: Line) -> bool:
         parsed = find_date(value, order=doc.date_order, context=doc.raw)
         if parsed is None:
             return False
-        if meta.published is None and meta.published_raw is None:
-            meta.published = parsed.iso
-            meta.published_raw = parsed.raw
-            meta.published_resolved_by = parsed.resolved_by
+        meta.offer_published(parsed.iso, parsed.raw, parsed.resolved_by)
     else:  # captions, credits, sections
         doc.add_to_list(field, value, line)
     return True
