@@ -6,7 +6,7 @@ names come from dateparser's per-language data (read once, never its parser),
 so the result depends on the line (and ``context``) alone.
 
 >>> find_date("Thursday, October 1, 2015 1:02am").iso
-'2015-10-01T01:02'
+'2015-10-01T01:02:00'
 >>> find_date("1 de octubre de 2015").iso
 '2015-10-01'
 >>> find_date("2015-10-01T13:45:00Z").iso
@@ -19,7 +19,7 @@ so the result depends on the line (and ``context``) alone.
 >>> find_date("Posted 5 hours ago") is None
 True
 >>> date_line("• Veröffentlicht am 1. Oktober 2015, 13:45 Uhr").iso
-'2015-10-01T13:45'
+'2015-10-01T13:45:00'
 >>> date_line("The vote on October 1, 2015 was close and everyone knew it.") is None
 True
 """
@@ -189,7 +189,10 @@ def _resolve(readings: list[_dt.date], line: str, prefix: int | None,
 
 
 def _time_suffix(m: re.Match) -> str | None:
-    """"T13:45", "T01:02:03+02:00" ... for the printed time, or None if invalid."""
+    """"T13:45:00", "T01:02:03+02:00" ... for the printed time, or None if invalid.
+
+    Seconds are always written (``hh:mm:ss``), so every date-time in the output
+    has one shape whether or not the page printed seconds."""
     if m.group("time") is None:
         return None
     hour, ampm = int(m.group("H")), (m.group("ap1") or m.group("ap2") or "").lower()
@@ -197,9 +200,7 @@ def _time_suffix(m: re.Match) -> str | None:
         if not 1 <= hour <= 12:
             return None
         hour = hour % 12 + (12 if ampm == "p" else 0)
-    out = f"T{hour:02d}:{m.group('M') or '00'}"
-    if m.group("S"):
-        out += f":{m.group('S')}"
+    out = f"T{hour:02d}:{m.group('M') or '00'}:{m.group('S') or '00'}"
     tz = (m.group("tz") or "").upper()
     if tz == "Z":
         out += "Z"
@@ -259,7 +260,7 @@ def find_date(line: str, *, order: DateOrder | None = None,
     >>> find_date("Oct. 1, 2015").iso
     '2015-10-01'
     >>> find_date("Jan 5, 2019 at 3:04 pm").iso
-    '2019-01-05T15:04'
+    '2019-01-05T15:04:00'
     >>> find_date("1er octobre 2015").raw
     '1er octobre 2015'
     >>> find_date("01.10.2015").iso
@@ -292,7 +293,7 @@ def date_line(line: str, *, order: DateOrder | None = None, context: str = "",
     >>> date_line("Published on 01/10/2015", context="Thursday").iso
     '2015-10-01'
     >>> date_line("Mis à jour le 1er octobre 2015 à 13h45").iso
-    '2015-10-01T13:45'
+    '2015-10-01T13:45:00'
     >>> date_line("By Jane Roe | October 1, 2015").raw
     'October 1, 2015'
     >>> date_line("By Jane Roe | October 1, 2015 | 5 min read") is None

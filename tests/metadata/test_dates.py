@@ -17,7 +17,7 @@ from cleaner.metadata.dates import ParsedDate, date_line, find_date
     ("line", "iso"),
     [
         ("October 1, 2015", "2015-10-01"),
-        ("Thursday, October 1, 2015 1:02am", "2015-10-01T01:02"),
+        ("Thursday, October 1, 2015 1:02am", "2015-10-01T01:02:00"),
         ("1 October 2015", "2015-10-01"),
         ("Oct. 1, 2015", "2015-10-01"),
         ("Sept. 1st, 2015", "2015-09-01"),
@@ -56,21 +56,21 @@ def test_date_forms(line, iso):
 @pytest.mark.parametrize(
     ("line", "iso"),
     [
-        ("Thursday, October 1, 2015 1:02am", "2015-10-01T01:02"),
-        ("Jan 5, 2019 at 3:04 pm", "2019-01-05T15:04"),
-        ("Jan 5, 2019 at 3:04 p.m.", "2019-01-05T15:04"),
-        ("1 October 2015 13:45", "2015-10-01T13:45"),
-        ("1 Oct 2015 12am", "2015-10-01T00:00"),
-        ("1 Oct 2015 12pm", "2015-10-01T12:00"),
-        ("01.10.2015 um 13:45 Uhr", "2015-10-01T13:45"),
-        ("1er octobre 2015 à 13h45", "2015-10-01T13:45"),
-        ("1 de octubre de 2015 a las 13:45", "2015-10-01T13:45"),
+        ("Thursday, October 1, 2015 1:02am", "2015-10-01T01:02:00"),
+        ("Jan 5, 2019 at 3:04 pm", "2019-01-05T15:04:00"),
+        ("Jan 5, 2019 at 3:04 p.m.", "2019-01-05T15:04:00"),
+        ("1 October 2015 13:45", "2015-10-01T13:45:00"),
+        ("1 Oct 2015 12am", "2015-10-01T00:00:00"),
+        ("1 Oct 2015 12pm", "2015-10-01T12:00:00"),
+        ("01.10.2015 um 13:45 Uhr", "2015-10-01T13:45:00"),
+        ("1er octobre 2015 à 13h45", "2015-10-01T13:45:00"),
+        ("1 de octubre de 2015 a las 13:45", "2015-10-01T13:45:00"),
         ("2015-10-01T13:45:00Z", "2015-10-01T13:45:00Z"),
         ("2015-10-01T13:45:00.123+02:00", "2015-10-01T13:45:00+02:00"),
         ("2015-10-01 13:45:00+0200", "2015-10-01T13:45:00+02:00"),
-        ("2015-10-01 13:45", "2015-10-01T13:45"),
+        ("2015-10-01 13:45", "2015-10-01T13:45:00"),
         ("Thu, 01 Oct 2015 13:45:00 GMT", "2015-10-01T13:45:00"),  # zone names add no offset
-        ("9 February 2024, 21:47 GMT", "2024-02-09T21:47"),
+        ("9 February 2024, 21:47 GMT", "2024-02-09T21:47:00"),
     ],
 )
 def test_times(line, iso):
@@ -87,7 +87,7 @@ def test_raw_and_span_point_into_the_line():
 def test_zone_name_stays_in_raw():
     line = "Published: 9 February 2024, 21:47 GMT | Updated: 10 February 2024, 08:05 GMT"
     parsed = date_line(line)
-    assert (parsed.iso, parsed.raw) == ("2024-02-09T21:47", "9 February 2024, 21:47 GMT")
+    assert (parsed.iso, parsed.raw) == ("2024-02-09T21:47:00", "9 February 2024, 21:47 GMT")
 
 
 def test_weekday_printed_in_date_line():
