@@ -15,7 +15,7 @@ from .document import Status
 from .errors import CleanerError, RuleFileError
 from .explain import explain
 from .ruleset import builtin_rules_dir, load_rules
-from .writers import JsonlWriter, to_record, to_reject
+from .runner import run
 
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -60,43 +60,20 @@ def run_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def rejects_path(output: str | None, rejects: str | None) -> str | None:
-    """``out.jsonl`` → ``out.rejects.jsonl``; explicit --rejects wins."""
-    if rejects:
-        return rejects
-    if output in (None, "-"):
-        return None
-    base = output[: -len(".jsonl")] if output.endswith(".jsonl") else output
-    return base + ".rejects.jsonl"
-
-
 def cmd_run(argv: list[str]) -> int:
     args = run_parser().parse_args(argv)
     cleaner = Cleaner(rule_options=_options(args))
-    rej_path = rejects_path(args.output, args.rejects)
-    errors = 0
-    rejected: list[dict] = []
-    with JsonlWriter(args.output) as out:
-        for doc in cleaner.run(args.inputs):
-            if doc.status is Status.KEPT:
-                out.write(to_record(doc))
-            else:
-                errors += doc.status is Status.ERROR
-                rejected.append(to_reject(doc))
-    if rej_path:
-        with JsonlWriter(rej_path) as rej:
-            for entry in rejected:
-                rej.write(entry)
+    summary = run(cleaner, args.inputs, output=args.output, rejects=args.rejects)
     if not args.quiet:
-        stats = cleaner.stats
+        stats = summary.stats
         kept = stats.statuses.get("kept", 0)
         print(f"cleaner: {stats.inputs} inputs = {kept} kept + {stats.inputs - kept} rejected "
               f"({stats.statuses.get('dropped', 0)} dropped, {stats.statuses.get('error', 0)} errors)"
-              + (f"; rejects in {rej_path}" if rej_path and rejected else ""), file=sys.stderr)
-        if not rej_path:
-            for entry in rejected:
+              + (f"; rejects in {summary.rejects}" if summary.rejects and summary.rejected else ""), file=sys.stderr)
+        if not summary.rejects:
+            for entry in summary.rejected:
                 print(f"  {entry['status']}: {entry['source']}: {entry['reason']}", file=sys.stderr)
-    return EXIT_INPUT_ERRORS if errors else EXIT_OK
+    return EXIT_INPUT_ERRORS if summary.errors else EXIT_OK
 
 
 def cmd_rules(argv: list[str]) -> int:

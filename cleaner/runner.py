@@ -1,0 +1,91 @@
+"""A whole run, from input paths to output files: the library behind
+``python -m cleaner INPUT... -o OUT.jsonl``.
+
+Stages, in order:
+
+1. **clean**: :meth:`Cleaner.run` yields one finished :class:`Document` per input
+   (kept, dropped or error), in input order;
+2. **corpus stages**: steps that need the whole corpus before they can decide
+   (deduplication), each a :class:`CorpusStage` that takes the stream of
+   documents and gives it back, possibly with some statuses changed;
+3. **write**: kept documents go to the output, the others to the rejects file.
+
+The CLI only parses options and calls :func:`run`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from .api import Cleaner
+from .document import Document, Status
+from .pipeline import Stats
+from .writers import JsonlWriter, to_record, to_reject
+
+
+class CorpusStage(Protocol):
+    """A step over the whole stream of finished documents (e.g. dedup).
+
+    It must yield every document it receives (nothing disappears), in a
+    deterministic order that does not depend on how the documents were produced."""
+
+    name: str
+
+    def __call__(self, docs: Iterable[Document]) -> Iterator[Document]: ...
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """What a run did: counters of the cleaner plus where things were written."""
+
+    stats: Stats
+    output: str | None
+    rejects: str | None
+    kept: int = 0
+    rejected: list[dict] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for entry in self.rejected if entry["status"] == Status.ERROR.value)
+
+
+def rejects_path(output: str | None, rejects: str | None) -> str | None:
+    """Where rejects go: explicit ``rejects`` wins; ``out.jsonl`` → ``out.rejects.jsonl``;
+    None when the output is stdout.
+
+    >>> rejects_path("out.jsonl", None), rejects_path(None, None), rejects_path("o.jsonl", "r.jsonl")
+    ('out.rejects.jsonl', None, 'r.jsonl')
+    """
+    if rejects:
+        return rejects
+    if output in (None, "-"):
+        return None
+    base = output[: -len(".jsonl")] if output.endswith(".jsonl") else output
+    return base + ".rejects.jsonl"
+
+
+def run(cleaner: Cleaner, inputs: Iterable[str | os.PathLike], output: str | None = None, rejects: str | None = None,
+        stages: Iterable[CorpusStage] = ()) -> RunSummary:
+    """Clean ``inputs`` (files or folders) and write the records to ``output``
+    (None or ``-``: stdout) and the rejects to ``rejects`` (default: derived
+    from ``output``, see :func:`rejects_path`)."""
+    rej_path = rejects_path(output, rejects)
+    summary = RunSummary(stats=cleaner.stats, output=output, rejects=rej_path)
+    docs: Iterable[Document] = cleaner.run(inputs)
+    for stage in stages:
+        docs = stage(docs)
+    with JsonlWriter(output) as out:
+        for doc in docs:
+            if doc.status is Status.KEPT:
+                out.write(to_record(doc))
+                summary.kept += 1
+            else:
+                summary.rejected.append(to_reject(doc))
+    if rej_path:
+        with JsonlWriter(rej_path) as rej:
+            for entry in summary.rejected:
+                rej.write(entry)
+    return summary
