@@ -25,9 +25,10 @@ from .corpus.templates import TemplateIndex, TemplateStripper
 from .document import Document, Status
 from .errors import InputError
 from .filters import NoArticle, TooShort
+from .metadata.byline_region import BylineAboveArticle
 from .metadata.captions import TrailingCaptions
 from .metadata.language import LanguageAnnotator, LanguageDetector
-from .metadata.title import BylineAboveArticle, TitleAboveArticle
+from .metadata.title import RankedTitle, TitleCandidates
 from .pipeline import Pipeline
 from .readers import discover, read_bytes
 from .ruleset import RuleSet, builtin_rules_dir, load_rules
@@ -65,6 +66,7 @@ class RunResources:
 
     def __init__(self):
         self._resources = None
+        self._title_model = None
 
     def get(self):
         if self._resources is None:
@@ -72,6 +74,14 @@ class RunResources:
 
             self._resources = load_resources()
         return self._resources
+
+    def title_model(self):
+        """The title ranking model (``cleaner/data/title_model.json``), loaded once per run."""
+        if self._title_model is None:
+            from .metadata.title import TitleModel
+
+            self._title_model = TitleModel.load()
+        return self._title_model
 
     def is_chrome_line(self, text: str) -> bool:
         """Chrome vocabulary covers half the line's words or more ("Share",
@@ -99,7 +109,7 @@ def default_steps(config: Config, rules: RuleSet, detector: LanguageDetector, re
         ClassifierStripper(LineClassifier(resources=resources.get()), detector, config),
         SectionCutter(rules, config),
         TrailingCaptions(),
-        TitleAboveArticle(header, config),
+        RankedTitle(TitleCandidates(config, resources.is_chrome_line, resources.get().merged_stoplist), resources.title_model()),
         BylineAboveArticle(header, config),
         LanguageAnnotator(config, detector),
         NoArticle(),

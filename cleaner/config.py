@@ -53,7 +53,11 @@ class Config:
     #: bylines and date lines are looked for above the first body paragraph and this many lines below it
     meta_lines_after_body: int = 3
     #: after the classifier, the title is looked for among this many lines above the article's first line
-    title_region_reach: int = 15
+    title_region_reach: int = 40
+    #: ... and among this many lines from the article's first line on (a headline the classifier kept)
+    title_inside_reach: int = 8
+    #: after the classifier, a bare name among this many lines above the article is the byline (when none was found)
+    byline_region_reach: int = 15
     #: a bare name this many lines or fewer from the title is taken for the byline
     name_byline_distance: int = 3
     #: a title line has at most this many words

@@ -75,6 +75,8 @@ class Metadata:
     sections: list[str] = field(default_factory=list)
     url: str | None = None
     site: str | None = None
+    #: how a field was found, for people (``explain``): field name → evidence
+    evidence: dict[str, str] = field(default_factory=dict)
 
     def offer_published(self, iso: str | None, raw: str, resolved_by: str) -> bool:
         """Take a publication date unless one (even an unresolved one) was

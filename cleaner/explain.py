@@ -32,7 +32,8 @@ def explain(doc: Document, rules: dict[str, Rule] | None = None, *, color: bool 
     meta = doc.meta
     out.append(paint(_BOLD, "# metadata"))
     for name in ("title", "authors", "published", "published_raw", "language", "language_prob", "captions", "credits", "sections", "url", "site"):
-        out.append(f"  {name}: {getattr(meta, name)!r}")
+        how = f"  ({meta.evidence[name]})" if name in meta.evidence else ""
+        out.append(f"  {name}: {getattr(meta, name)!r}" + paint(_GREY, how))
     used = sorted({r.rule_id for r in doc.removals})
     if used:
         out.append(paint(_BOLD, "# rules that fired"))

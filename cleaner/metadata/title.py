@@ -1,69 +1,272 @@
-"""The title, once the article is known.
+"""The title, chosen among the lines around the article by a small ranking model.
 
-The header step guesses the title before the classifier has found the
-article; on a whole-page scrape that guess often lands on a menu or a teaser.
-After the classifier, the article's first kept line is known, and the headline
-is almost always one of the few lines just above it. This step scores those
-lines (and the header's guess) with the header's own title score and keeps the
-best. A title the page confirmed (breadcrumb, declared ``<title>``) is kept.
+Once the line classifier has found the article, the headline is one of the
+lines near its start: usually just above it, sometimes above a byline and a
+date, sometimes under a breadcrumb that repeats it, sometimes far up (a long
+table of contents or a hero image block between headline and text). Each
+heading-shaped line in that window is a *candidate*, described by named
+features (:func:`candidate_features`): its shape (words, capitals, closing
+punctuation), chrome vocabulary, whether the page prints it again (a
+breadcrumb, a "<title> | Site" line), its distance from the article, what the
+earlier steps said about it (the header took it for the title, the classifier
+left it outside the article), whether a byline or date stands right under it,
+and how many of its words the article itself uses (a headline speaks of what
+the text speaks of).
+
+A linear model scores every candidate and the best one wins (a conditional
+logit: weights fitted on the development pages by ``bench/title_dev.py``,
+shipped as ``cleaner/data/title_model.json``). The winner's features with the
+largest contributions are its evidence.
 """
 
 from __future__ import annotations
 
+import json
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources as importlib_resources
+
 from ..config import Config
-from ..document import Document
+from ..document import Document, Line
 from ..steps import Annotator
-from ..strippers.header import HeaderStripper
+from .dates import date_line
+
+MODEL_FILE = "title_model.json"
+
+WORD = re.compile(r"\w+")
+BULLET = re.compile(r"^[•·▪●◦‣∙*\-–—]\s*")
+SEPARATOR = re.compile(r"\s[|–—\-:»›]\s")
+#: "Headline | Site", "Headline – Site name": the headline is the part before the separator
+SITE_SEPARATOR = re.compile(r"\s(?:\||–|—|-|::|·)\s")
+NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
+SENTENCE_END = re.compile(r"[.!?…]['\"”’»)\]]*$")
+MENU = re.compile(r"\s[›»>|/·•]\s.*\s[›»>|/·•]\s")
+NAME_LIKE = re.compile(r"^[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,2}$")
+ALT_TEXT = re.compile(r"(?i)^(picture|photo|image|headshot|portrait|avatar) of\b|\b(logo|icon)$")
+#: removal ids of the earlier steps, each a feature ("what the pipeline said about this line")
+STATE_IDS = {
+    "heuristic.header.title": "was_header_title",
+    "heuristic.header.before-title": "was_above_header_title",
+    "heuristic.header.heading": "was_sub_heading",
+    "heuristic.header.section": "was_section",
+    "heuristic.region.outside": "was_outside_region",
+    "heuristic.header.breadcrumb": "was_breadcrumb",
+    "heuristic.repeated.caption": "was_caption",
+    "heuristic.repeated.copy": "was_copy",
+}
+#: lines that moved into these fields are not titles
+META_FIELDS = ("authors", "published", "credits")
+
+FEATURES = (
+    "bias", "log_words", "few_words", "many_words", "headline_length", "capitalised", "all_upper",
+    "ends_period", "ends_question", "has_separator", "starts_digit", "digits", "chrome", "stopwords",
+    "date_like", "name_like", "alt_text", "menu", "repeated_exact", "repeated_inside", "inside_other",
+    "log_distance", "just_above", "in_article", "heading_rank", "rel_position", "meta_below", "meta_above",
+    "overlap_lead", "overlap_body", "bullet", "next_is_body", "prev_is_list", "near", "mid", "far", "ends_colon",
+    "split_part", "tf_score", "tf_best", "lead_best", "prose_distance", "just_above_prose", "after_prose",
+    "numbered_item", "was_header_title", "was_above_header_title", "was_sub_heading",
+    "was_section", "was_outside_region", "was_breadcrumb", "was_caption", "was_copy", "kept",
+)
 
 
-class TitleAboveArticle(Annotator):
-    name = "title.region"
+@dataclass(frozen=True, slots=True)
+class TitleModel:
+    weights: dict[str, float]
 
-    def __init__(self, header: HeaderStripper, config: Config = Config()):
-        self.header = header
+    @classmethod
+    def load(cls) -> TitleModel:
+        """The shipped model (``cleaner/data/title_model.json``)."""
+        return cls.from_json(importlib_resources.files("cleaner.data").joinpath(MODEL_FILE).read_text(encoding="utf-8"), MODEL_FILE)
+
+    @classmethod
+    def from_json(cls, text: str, name: str) -> TitleModel:
+        data = json.loads(text)
+        unknown = set(data["weights"]) - set(FEATURES)
+        if unknown:
+            raise ValueError(f"{name}: unknown features {sorted(unknown)}; refit with bench/title_dev.py")
+        return cls(weights={k: float(v) for k, v in data["weights"].items()})
+
+    def score(self, features: dict[str, float]) -> float:
+        return sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+
+
+def _content_words(text: str, stopwords: frozenset[str]) -> set[str]:
+    return {w for w in (t.casefold() for t in WORD.findall(text)) if len(w) > 2 and w not in stopwords and not w.isdigit()}
+
+
+class TitleCandidates:
+    """Candidate lines and their features for one document."""
+
+    def __init__(self, config: Config, chrome: Callable[[str], bool], stopwords: frozenset[str]):
         self.config = config
+        self.chrome = chrome
+        self.stopwords = stopwords
+
+    def window(self, doc: Document) -> tuple[int, int, int] | None:
+        """(start, end, first): candidate line indexes [start, end) around the
+        article whose first kept line is ``first``."""
+        kept = doc.kept_lines()
+        if not kept:
+            return None
+        first = kept[0].index
+        start = max(0, first - self.config.title_region_reach)
+        end = min(len(doc.lines), first + self.config.title_inside_reach + 1)
+        return start, end, first
+
+    def shape_ok(self, text: str) -> bool:
+        words = len(text.split())
+        return 1 <= words <= self.config.title_max_words and len(text) <= 300 and any(ch.isalpha() for ch in text)
+
+    def candidates(self, doc: Document) -> list[tuple[Line, dict[str, float], str]]:
+        """(line, features, title text) of every candidate, in page order. A
+        "Headline | Site" line gives two: the whole line and the part before
+        the separator."""
+        bounds = self.window(doc)
+        if bounds is None:
+            return []
+        start, end, first = bounds
+        kept = doc.kept_lines()
+        lead_words: set[str] = set()
+        for line in kept[:3]:
+            lead_words |= _content_words(line.text, self.stopwords)
+        body_words = _content_words(" ".join(line.text for line in kept[:60]), self.stopwords)
+        counts: dict[str, int] = {}
+        for line in kept:
+            for word in (t.casefold() for t in WORD.findall(line.text)):
+                counts[word] = counts.get(word, 0) + 1
+        prose = next((line.index for line in kept if len(line.text.split()) >= 15 and SENTENCE_END.search(line.text)), first)
+        folded = [line.text.casefold() for line in doc.lines]
+        out = []
+        heading_rank = 0
+        for index in range(end - 1, start - 1, -1):
+            line = doc.lines[index]
+            removal = line.removal
+            if removal is not None and removal.field in META_FIELDS:
+                continue
+            text = BULLET.sub("", line.text)
+            if not self.shape_ok(text) or (len(text.split()) >= 10 and SENTENCE_END.search(text) and not text.endswith(("?", "!"))):
+                continue  # a sentence of ten words or more is prose, not a headline
+            features = self.features(doc, index, text, first, folded, lead_words, body_words)
+            self._article_features(features, text, index, prose, counts)
+            if index < first:
+                features["heading_rank"] = min(heading_rank, 5) / 5
+                heading_rank += 1
+            head = SITE_SEPARATOR.split(text, maxsplit=1)[0].strip()
+            if head != text and len(head.split()) >= 2:
+                split = self.features(doc, index, head, first, folded, lead_words, body_words)
+                self._article_features(split, head, index, prose, counts)
+                split["heading_rank"], split["split_part"] = features["heading_rank"], 1.0
+                out.append((line, split, head))
+            out.append((line, features, text))
+        out.reverse()
+        for name, best in (("tf_score", "tf_best"), ("overlap_lead", "lead_best")):
+            top = max((features[name] for _, features, _ in out), default=0.0)
+            for _, features, _ in out:
+                features[best] = float(top > 0 and features[name] == top)
+        return out
+
+    def _article_features(self, f: dict[str, float], text: str, index: int, prose: int, counts: dict[str, int]) -> None:
+        """How much the article speaks of the candidate's words, and where the
+        candidate stands from the first prose paragraph."""
+        mine = _content_words(text, self.stopwords)
+        if mine:
+            f["tf_score"] = sum(math.log1p(counts.get(w, 0)) for w in mine) / len(mine) / 3
+        distance = prose - index
+        f["prose_distance"] = math.log1p(max(distance, 0))
+        f["just_above_prose"] = float(distance == 1)
+        f["after_prose"] = float(distance < 0)
+
+    def features(self, doc: Document, index: int, text: str, first: int, folded: list[str],
+                 lead_words: set[str], body_words: set[str]) -> dict[str, float]:
+        tokens = text.split()
+        n = len(tokens)
+        line = doc.lines[index]
+        me = line.text.casefold()
+        f: dict[str, float] = dict.fromkeys(FEATURES, 0.0)
+        f["bias"] = 1.0
+        f["log_words"] = math.log1p(n)
+        f["few_words"] = float(n <= 2)
+        f["many_words"] = float(n > 16)
+        f["headline_length"] = float(20 <= len(text) <= 160)
+        f["capitalised"] = sum(1 for t in tokens if t[:1].isupper()) / n
+        f["all_upper"] = float(text.isupper() and n >= 2)
+        f["ends_period"] = float(text.endswith((".", ",", ";")))
+        f["ends_question"] = float(text.endswith(("?", "!")))
+        f["ends_colon"] = float(text.endswith(":"))
+        f["bullet"] = float(line.text != text and bool(BULLET.match(line.text)))
+        below = next((other.text for other in doc.lines[index + 1: index + 3] if other.removal is None or other.removal.field is None), "")
+        f["next_is_body"] = float(len(below.split()) >= 15 and bool(SENTENCE_END.search(below)))
+        above = doc.lines[index - 1].text if index > 0 else ""
+        f["prev_is_list"] = float(bool(BULLET.match(above)) or bool(MENU.search(above)))
+        f["has_separator"] = float(bool(SEPARATOR.search(text)))
+        f["starts_digit"] = float(text[:1].isdigit())
+        f["numbered_item"] = float(bool(NUMBERED.match(text)))
+        f["digits"] = sum(ch.isdigit() for ch in text) / len(text)
+        f["chrome"] = float(self.chrome(text))
+        words = [t.casefold() for t in WORD.findall(text)]
+        f["stopwords"] = sum(w in self.stopwords for w in words) / len(words) if words else 0.0
+        f["date_like"] = float(n <= 12 and date_line(text) is not None)
+        f["name_like"] = float(bool(NAME_LIKE.match(text)))
+        f["alt_text"] = float(bool(ALT_TEXT.search(text)))
+        f["menu"] = float(bool(MENU.search(text)))
+        f["repeated_exact"] = float(any(i != index and other == me for i, other in enumerate(folded)))
+        long_enough = len(me) >= 12
+        f["repeated_inside"] = float(long_enough and any(i != index and me in other and other != me for i, other in enumerate(folded)))
+        f["inside_other"] = float(any(i != index and len(other) >= 12 and other in me and other != me for i, other in enumerate(folded)))
+        distance = first - index
+        f["log_distance"] = math.log1p(max(distance, 0))
+        f["just_above"] = float(distance == 1)
+        f["near"] = float(2 <= distance <= 3)
+        f["mid"] = float(4 <= distance <= 10)
+        f["far"] = float(distance > 10)
+        f["in_article"] = float(distance <= 0)
+        f["rel_position"] = index / max(1, len(doc.lines))
+        f["meta_below"] = float(any(self._meta_line(doc, k) for k in range(index + 1, min(index + 4, len(doc.lines)))))
+        f["meta_above"] = float(any(self._meta_line(doc, k) for k in range(max(0, index - 3), index)))
+        mine = _content_words(text, self.stopwords)
+        if mine:
+            f["overlap_lead"] = len(mine & lead_words) / len(mine)
+            f["overlap_body"] = len(mine & body_words) / len(mine)
+        removal = line.removal
+        if removal is None:
+            f["kept"] = 1.0
+        elif removal.rule_id in STATE_IDS:
+            f[STATE_IDS[removal.rule_id]] = 1.0
+        return f
+
+    @staticmethod
+    def _meta_line(doc: Document, index: int) -> bool:
+        removal = doc.lines[index].removal
+        return removal is not None and removal.field in ("authors", "published")
+
+
+class RankedTitle(Annotator):
+    """The best-scoring candidate line becomes the title (unless the page
+    confirmed one: a breadcrumb repeating it, a declared ``<title>``)."""
+
+    name = "title.ranked"
+
+    def __init__(self, candidates: TitleCandidates, model: TitleModel):
+        self.candidates = candidates
+        self.model = model
 
     def annotate(self, doc: Document) -> None:
         if doc.title_confirmed:
             return
-        kept = doc.kept_lines()
-        if not kept:
+        best, best_score, best_features, best_text = None, -math.inf, None, None
+        for line, features, text in self.candidates.candidates(doc):
+            score = self.model.score(features)
+            if score > best_score:
+                best, best_score, best_features, best_text = line, score, features, text
+        if best is None:
             return
-        first = kept[0].index
-        texts = [line.text for line in doc.lines]
-        best, best_score = None, None
-        for position in range(max(0, first - self.config.title_region_reach), first):
-            line = doc.lines[position]
-            if line.removal is not None and line.removal.field not in (None, "title"):
-                continue  # a byline, date or caption line is not a title
-            score = self.header.title_score(texts, position, first)
-            if score is not None and (best_score is None or score > best_score):
-                best, best_score = line, score
-        if best is not None:
-            doc.meta.title = best.text
+        doc.meta.title = best_text
+        doc.meta.evidence["title"] = self.evidence(best, best_score, best_features)
 
-
-class BylineAboveArticle(Annotator):
-    """No byline found: a bare name among the lines just above the article
-    (already removed by then: a name alone is never kept as text) is taken
-    for the author, as the header does next to a title it found."""
-
-    name = "byline.region"
-
-    def __init__(self, header: HeaderStripper, config: Config = Config()):
-        self.header = header
-        self.config = config
-
-    def annotate(self, doc: Document) -> None:
-        kept = doc.kept_lines()
-        if doc.meta.authors or not kept:
-            return
-        first = kept[0].index
-        for position in range(first - 1, max(-1, first - 1 - self.config.title_region_reach), -1):
-            line = doc.lines[position]
-            if line.removal is not None and line.removal.field is not None:
-                continue
-            name = self.header.bare_name(line.text)
-            if name:
-                doc.meta.authors = [name]
-                return
+    def evidence(self, line: Line, score: float, features: dict[str, float]) -> str:
+        contributions = sorted(((self.model.weights.get(k, 0.0) * v, k) for k, v in features.items() if v and k != "bias"),
+                               reverse=True)[:3]
+        top = ", ".join(f"{name} {value:+.1f}" for value, name in contributions)
+        return f"line {line.number}, score {score:.1f} ({top})"

@@ -1,11 +1,23 @@
-"""The title chosen after the classifier, just above the article."""
+"""The title: the best-ranked candidate line around the article."""
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
 from cleaner import Cleaner
+from cleaner.api import RunResources
+from cleaner.config import Config
 from cleaner.document import Document
-from cleaner.metadata.title import TitleAboveArticle
-from cleaner.strippers.header import HeaderStripper
+from cleaner.metadata.title import FEATURES, RankedTitle, TitleCandidates, TitleModel
+
+
+def ranked_title(model: TitleModel | None = None) -> RankedTitle:
+    resources = RunResources()
+    candidates = TitleCandidates(Config(), resources.is_chrome_line, resources.get().merged_stoplist)
+    return RankedTitle(candidates, model or resources.title_model())
+
 
 BODY = [
     "The harbour authority approved a plan on Tuesday to dredge the inner basin for the first time in twenty years, "
@@ -20,14 +32,15 @@ def test_title_is_taken_from_just_above_the_article():
     doc = Document.from_text("a.txt", "\n".join(["Harbour basin to be dredged after twenty years", *BODY]))
     doc.meta.title = "Weather Sport Business Culture"  # a poor guess by an earlier step
     doc.remove(doc.lines[0], "heuristic.region.outside", "the classifier left the headline out")
-    TitleAboveArticle(HeaderStripper()).annotate(doc)
+    ranked_title().annotate(doc)
     assert doc.meta.title == "Harbour basin to be dredged after twenty years"
+    assert doc.meta.evidence["title"].startswith("line 1, score")
 
 
 def test_confirmed_title_is_kept():
     doc = Document.from_text("a.txt", "\n".join(["Harbour basin to be dredged after twenty years", *BODY]))
     doc.meta.title, doc.title_confirmed = "Declared title", True
-    TitleAboveArticle(HeaderStripper()).annotate(doc)
+    ranked_title().annotate(doc)
     assert doc.meta.title == "Declared title"
 
 
@@ -42,16 +55,47 @@ def test_whole_page_with_menus_end_to_end():
     assert doc.text == "\n\n".join(BODY)
 
 
-def test_bare_name_above_the_article_gives_the_author():
-    from cleaner.metadata.title import BylineAboveArticle
+def test_headline_beats_menu_lines_and_teasers():
+    lines = ["Home", "World", "Business", "Subscribe now", "Harbour basin to be dredged after twenty years", *BODY,
+             "More in News", "Ferry fares rise again next month"]
+    doc = Document.from_text("a.txt", "\n".join(lines))
+    for line in doc.lines[:5]:
+        doc.remove(line, "heuristic.region.outside", "outside the article")
+    for line in doc.lines[-2:]:
+        doc.remove(line, "heuristic.region.outside", "outside the article")
+    ranked_title().annotate(doc)
+    assert doc.meta.title == "Harbour basin to be dredged after twenty years"
 
-    doc = Document.from_text("a.txt", "\n".join(["Harbour basin to be dredged after twenty years", "Ana Ruiz", *BODY]))
+
+def test_headline_with_site_name_gives_the_part_before_the_separator():
+    doc = Document.from_text("a.txt", "\n".join(["Harbour basin to be dredged after twenty years | Coastline Media", *BODY]))
+    doc.remove(doc.lines[0], "heuristic.region.outside", "outside the article")
+    texts = [text for _, features, text in ranked_title().candidates.candidates(doc)]
+    assert texts[:2] == ["Harbour basin to be dredged after twenty years | Coastline Media", "Harbour basin to be dredged after twenty years"]
+
+
+def test_model_weights_decide(tmp_path):
+    """The ranking follows the weights: a model that prefers far lines picks the top one (the helper can fail)."""
+    doc = Document.from_text("a.txt", "\n".join(["Ferry fares rise again next month", "Harbour basin to be dredged", *BODY]))
     for line in doc.lines[:2]:
         doc.remove(line, "heuristic.region.outside", "outside the article")
-    BylineAboveArticle(HeaderStripper()).annotate(doc)
-    assert doc.meta.authors == ["Ana Ruiz"]
-    menu = Document.from_text("b.txt", "\n".join(["Home News Sport", *BODY]))
-    menu.remove(menu.lines[0], "heuristic.region.outside", "outside the article")
-    header = next(step for step in Cleaner().pipeline.steps if isinstance(step, HeaderStripper))  # with word lists
-    BylineAboveArticle(header).annotate(menu)
-    assert menu.meta.authors == []
+    ranked_title(TitleModel({"just_above": 5.0})).annotate(doc)
+    assert doc.meta.title == "Harbour basin to be dredged"
+    ranked_title(TitleModel({"just_above": -5.0})).annotate(doc)
+    assert doc.meta.title == "Ferry fares rise again next month"
+
+
+def test_shipped_model_uses_only_known_features():
+    model = TitleModel.load()
+    assert model.weights and set(model.weights) <= set(FEATURES)
+
+
+def test_unknown_feature_in_model_file_is_an_error():
+    with pytest.raises(ValueError, match="no_such_feature.*refit"):
+        TitleModel.from_json(json.dumps({"weights": {"no_such_feature": 1.0}}), "title_model.json")
+
+
+def test_prose_is_no_title():
+    doc = Document.from_text("a.txt", "\n".join(BODY))
+    ranked_title().annotate(doc)
+    assert doc.meta.title is None

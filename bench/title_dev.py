@@ -1,0 +1,185 @@
+"""Fit and check the title ranking model (dev only; needs ../shared/bench).
+
+    python bench/title_dev.py dump                      # candidates + features + labels -> /tmp/title/*.json
+    /tmp/fitenv/bin/python bench/title_dev.py fit [--l2 1.0] [--out cleaner/data/title_model.json]
+    /tmp/fitenv/bin/python bench/title_dev.py cv [--folds 5]   # cross-validated accuracy per set and mode
+
+``fit`` and ``cv`` need numpy (a scratch venv, never a dependency of the
+package). A candidate is right when it equals the gold title after the
+scorer's normalisation. The model is a conditional logit: the candidates of a
+page compete in one softmax, so weights say what makes a line *more* of a
+title than its neighbours. Pages of wcxb-dev (the only set with gold titles)
+are split into folds by page, the text and text-full copies of a page in the
+same fold, so no page is scored by a model that saw it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+BENCH = ROOT.parent / "shared" / "bench"
+CACHE = Path("/tmp/title")
+MODES = ("text-full", "text")
+
+
+def norm(text: str | None) -> str | None:
+    """The scorer's title normalisation."""
+    if text is None:
+        return None
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub("[‘’‚‛′]", "'", text)
+    text = re.sub("[“”„‟″]", '"', text)
+    text = re.sub("[\u2010-\u2015\u2212]", "-", text)
+    return " ".join(text.split())
+
+
+def cmd_dump(_args) -> None:
+    from cleaner import Cleaner
+    cleaner = Cleaner()
+    ranker = next(step for step in cleaner.pipeline.steps if step.name == "title.ranked")
+    CACHE.mkdir(exist_ok=True)
+    for mode in MODES:
+        pages = []
+        for path in sorted((BENCH / "wcxb-dev" / mode).glob("*.txt")):
+            gold = json.loads((BENCH / "wcxb-dev" / "gold" / (path.stem + ".json")).read_text(encoding="utf-8"))
+            doc = cleaner.clean_text(path.read_text(encoding="utf-8"), source=str(path))
+            want = norm(gold.get("title"))
+            found = ranker.candidates.candidates(doc)
+            cands = [(norm(text) == want, features) for _, features, text in found]
+            pages.append({"page": path.stem, "gold": want, "current": norm(doc.meta.title) == want,
+                          "labels": [int(ok) for ok, _ in cands], "features": [f for _, f in cands],
+                          "texts": [text for _, _, text in found]})
+        (CACHE / f"wcxb-dev-{mode}.json").write_text(json.dumps(pages))
+        n = len(pages)
+        reachable = sum(any(p["labels"]) for p in pages)
+        print(f"{mode}: {n} pages, gold title among candidates on {reachable} ({reachable / n:.3f}), "
+              f"current step right on {sum(p['current'] for p in pages) / n:.3f}")
+
+
+def load(modes=MODES):
+    pages = []
+    for mode in modes:
+        for page in json.loads((CACHE / f"wcxb-dev-{mode}.json").read_text()):
+            page["mode"] = mode
+            pages.append(page)
+    names = list(next(p["features"][0] for p in pages if p["features"]))  # FEATURES, in order
+    return pages, names
+
+
+def fit_weights(pages, names, l2=1.0, iters=300):
+    """Conditional logit by gradient descent (L-BFGS is overkill for ~40 weights)."""
+    import numpy as np
+
+    groups = [(np.array([[f[k] for k in names] for f in p["features"]]), np.array(p["labels"], dtype=float))
+              for p in pages if any(p["labels"])]
+    w = np.zeros(len(names))
+    lr = 0.5
+    n = len(groups)
+    for _ in range(iters):
+        grad = l2 * w / n
+        for X, y in groups:
+            z = X @ w
+            z -= z.max()
+            p = np.exp(z)
+            p /= p.sum()
+            target = y / y.sum()
+            grad += X.T @ (p - target) / n
+        w -= lr * grad
+    return dict(zip(names, (float(round(v, 4)) for v in w)))
+
+
+def accuracy(pages, weights) -> float:
+    right = 0
+    for page in pages:
+        if not page["features"]:
+            continue
+        scores = [sum(weights.get(k, 0.0) * v for k, v in f.items()) for f in page["features"]]
+        right += page["labels"][max(range(len(scores)), key=scores.__getitem__)]
+    return right / len(pages)
+
+
+def cmd_cv(args) -> None:
+    pages, names = load()
+    stems = sorted({p["page"] for p in pages})
+    fold_of = {stem: i % args.folds for i, stem in enumerate(stems)}
+    per_mode: dict[str, list] = {m: [] for m in MODES}
+    for fold in range(args.folds):
+        train = [p for p in pages if fold_of[p["page"]] != fold]
+        test = [p for p in pages if fold_of[p["page"]] == fold]
+        weights = fit_weights(train, names, l2=args.l2)
+        for mode in MODES:
+            chunk = [p for p in test if p["mode"] == mode]
+            per_mode[mode].append((accuracy(chunk, weights), len(chunk)))
+    for mode in MODES:
+        total = sum(n for _, n in per_mode[mode])
+        acc = sum(a * n for a, n in per_mode[mode]) / total
+        current = sum(p["current"] for p in pages if p["mode"] == mode) / total
+        print(f"{mode}: cross-validated title accuracy {acc:.3f} (current step {current:.3f}, {total} pages)")
+
+
+def cmd_errors(args) -> None:
+    """Pages where the gold title is a candidate but another one wins (model fitted on the other folds)."""
+    pages, names = load((args.mode,))
+    stems = sorted({p["page"] for p in pages})
+    fold_of = {stem: i % 5 for i, stem in enumerate(stems)}
+    shown = 0
+    for fold in range(5):
+        weights = fit_weights([p for p in pages if fold_of[p["page"]] != fold], names, l2=args.l2)
+        for page in pages:
+            if fold_of[page["page"]] != fold or not any(page["labels"]):
+                continue
+            scores = [sum(weights.get(k, 0.0) * v for k, v in f.items()) for f in page["features"]]
+            top = max(range(len(scores)), key=scores.__getitem__)
+            if page["labels"][top] or shown >= args.n:
+                continue
+            shown += 1
+            gold = page["labels"].index(1)
+            diff = {k: (page["features"][top][k], page["features"][gold][k]) for k in names
+                    if page["features"][top][k] != page["features"][gold][k]}
+            print(f"{page['page']}: chose {page['texts'][top][:70]!r} ({scores[top]:.1f}) over {page['texts'][gold][:70]!r} "
+                  f"({scores[gold]:.1f})\n    " + ", ".join(f"{k} {a:.2g}/{b:.2g}" for k, (a, b) in diff.items()))
+
+
+def cmd_fit(args) -> None:
+    pages, names = load()
+    weights = fit_weights(pages, names, l2=args.l2)
+    for mode in MODES:
+        chunk = [p for p in pages if p["mode"] == mode]
+        print(f"{mode}: training accuracy {accuracy(chunk, weights):.3f}")
+    model = {"about": "title ranking model (conditional logit over candidate lines); fitted by bench/title_dev.py "
+                      "on wcxb-dev text and text-full pages", "weights": weights}
+    Path(args.out).write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    for name, value in sorted(weights.items(), key=lambda kv: -abs(kv[1])):
+        print(f"  {name:<24} {value:+.3f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    sub.add_parser("dump")
+    fit = sub.add_parser("fit")
+    fit.add_argument("--l2", type=float, default=1.0)
+    fit.add_argument("--out", default=str(ROOT / "cleaner" / "data" / "title_model.json"))
+    errors = sub.add_parser("errors")
+    errors.add_argument("--mode", default="text-full")
+    errors.add_argument("-n", type=int, default=40)
+    errors.add_argument("--l2", type=float, default=1.0)
+    cv = sub.add_parser("cv")
+    cv.add_argument("--folds", type=int, default=5)
+    cv.add_argument("--l2", type=float, default=1.0)
+    args = parser.parse_args()
+    if not BENCH.is_dir():
+        print(f"skipped: {BENCH} not found (../shared must be beside the checkout)")
+        return
+    {"dump": cmd_dump, "fit": cmd_fit, "cv": cmd_cv, "errors": cmd_errors}[args.cmd](args)
+
+
+if __name__ == "__main__":
+    main()
