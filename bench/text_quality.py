@@ -62,16 +62,18 @@ def main() -> int:
         base, _ = score(set_name, mode, ["--baseline", "keep-all"], 0)
         ours, stdout = score(set_name, mode, ["--cmd", command], args.worst)
         f1 = float(ours.get("F1", "nan"))
-        ok = f1 >= FLOOR[(set_name, mode)]
-        all_ok &= ok
+        below = [] if f1 >= FLOOR[(set_name, mode)] else ["F1"]
         meta = ""
         if set_name == "wcxb-dev":
             meta = " / ".join(ours.get(k, "n/a") for k in ("title", "authors", "published"))
             if mode == "text-full":
                 meta += "   floor " + " / ".join(f"{v:.2f}" for v in META_FLOOR.values())
+                below += [k for k, v in META_FLOOR.items() if not float(ours.get(k, "nan")) >= v]
+        verdict = "/".join(below) + " BELOW FLOOR" if below else "ok"
+        all_ok &= not below
         print(f"{set_name:<12} {mode:<10} {base.get('F1', '?'):>11} {ours.get('P', '?'):>9} {ours.get('R', '?'):>6} "
               f"{ours.get('F1', '?'):>6} {FLOOR[(set_name, mode)]:>6.3f} {STRETCH[(set_name, mode)]:>7.3f} "
-              f"{ours.get('pages/s', '?'):>8}  {meta} {'ok' if ok else 'BELOW FLOOR'}")
+              f"{ours.get('pages/s', '?'):>8}  {meta} {verdict}")
         if args.worst:
             worst_blocks.append(f"== {set_name} {mode}\n" + "\n".join(
                 line for line in stdout.splitlines() if not line.startswith("score:")))

@@ -28,6 +28,7 @@ from .filters import NoArticle, TooShort
 from .metadata.byline_region import BylineAboveArticle
 from .metadata.captions import TrailingCaptions
 from .metadata.language import LanguageAnnotator, LanguageDetector
+from .metadata.published import DateCandidates, RankedDate
 from .metadata.title import RankedTitle, TitleCandidates
 from .pipeline import Pipeline
 from .readers import discover, read_bytes
@@ -67,6 +68,7 @@ class RunResources:
     def __init__(self):
         self._resources = None
         self._title_model = None
+        self._date_model = None
 
     def get(self):
         if self._resources is None:
@@ -78,10 +80,18 @@ class RunResources:
     def title_model(self):
         """The title ranking model (``cleaner/data/title_model.json``), loaded once per run."""
         if self._title_model is None:
-            from .metadata.title import TitleModel
+            from .metadata.title import load_title_model
 
-            self._title_model = TitleModel.load()
+            self._title_model = load_title_model()
         return self._title_model
+
+    def date_model(self):
+        """The date ranking model (``cleaner/data/date_model.json``), loaded once per run."""
+        if self._date_model is None:
+            from .metadata.published import load_date_model
+
+            self._date_model = load_date_model()
+        return self._date_model
 
     def is_chrome_line(self, text: str) -> bool:
         """Chrome vocabulary covers half the line's words or more ("Share",
@@ -110,6 +120,7 @@ def default_steps(config: Config, rules: RuleSet, detector: LanguageDetector, re
         SectionCutter(rules, config),
         TrailingCaptions(),
         RankedTitle(TitleCandidates(config, resources.is_chrome_line, resources.get().merged_stoplist), resources.title_model()),
+        RankedDate(DateCandidates(config), resources.date_model()),
         BylineAboveArticle(header, config),
         LanguageAnnotator(config, detector),
         NoArticle(),

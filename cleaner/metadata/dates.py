@@ -43,7 +43,12 @@ MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july",
 WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: earliest and latest year we accept (keeps "2,000 people" and "3000 BC" out)
 MIN_YEAR, MAX_YEAR = 1990, 2100
-YEAR = r"(?:199\d|20\d\d|2100)(?!\d)"
+YEAR_DIGITS = r"(?:199\d|20\d\d|2100)"
+YEAR = YEAR_DIGITS + r"(?!\d)"
+#: after a month name, a year glued to what followed it in the page ("October 17, 20236:01 PM", "Mar 27, 20255 mins")
+GLUED_YEAR = YEAR_DIGITS + r"(?:(?!\d)|(?=[0-2]?\d:[0-5]\d)|(?=\d{1,2}\s?mins?\b))"
+#: a month name glued to the word before it ("ByJane RoeMar 5, 2025", "EditorialNovember 22, 2018")
+GLUED_START = r"(?-i:(?<=[a-z])(?=[A-Z]))"
 #: shorter month/weekday forms ("Do", "mi", "we") are ignored: too often other words
 MIN_NAME_LENGTH = 3
 
@@ -65,7 +70,7 @@ SEGMENT_SEPARATOR = re.compile(r"[|•·]|\s[-–—]\s")
 LEADING_JUNK = re.compile(r"^[\W_]+")
 WORD = re.compile(r"\w+")
 #: cheap pre-check: every date form we know prints a four-digit year in range
-YEAR_HINT = re.compile(r"(?<!\d)" + YEAR)
+YEAR_HINT = re.compile(r"(?<!\d)" + YEAR_DIGITS)
 
 
 def _strip_accents(word: str) -> str:
@@ -135,7 +140,7 @@ _DATE_PATTERN = rf"""
     (?<![\w.,/-])(?P<d1>[0-3]?\d)(?:st|nd|rd|th|er|re|º|ª|°|\.º|\.)?   # 1 October 2015
         (?:\s*[-/]\s*|\s+)(?:(?:de|of)\s+)?
         (?P<m1>\b{_MON})\b\.?(?:\s*[-/]\s*|,?\s+)(?:(?:de|del)\s+)?(?P<y1>{YEAR})
-  | (?P<m2>\b{_MON})\b(?:\.\s*|\s+)(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d),?\s+(?P<y2>{YEAR})
+  | (?P<m2>(?:\b|{GLUED_START}){_MON})\b(?:\.\s*|\s+)(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)[.,]?\s+(?P<y2>{GLUED_YEAR})
   | (?<![\w./-])(?P<y3>{YEAR})(?P<s3>[-/.])(?P<m3>[01]?\d)(?P=s3)(?P<d3>[0-3]?\d)(?!\d|\.\d)
   | (?<![\w./-])(?P<a4>[0-3]?\d)(?P<s4>[-/.])(?P<b4>[0-3]?\d)(?P=s4)(?P<y4>{YEAR})(?!\.\d)
 )
@@ -249,6 +254,15 @@ def _iter_dates(line: str, order: DateOrder | None, context: str) -> Iterator[Pa
             yield parsed
 
 
+def find_dates(line: str, *, order: DateOrder | None = None, context: str = "") -> list[ParsedDate]:
+    """Every absolute date in ``line``, in order (see :func:`find_date`).
+
+    >>> [d.iso for d in find_dates("Published March 3, 2024 | Updated 2024-05-01")]
+    ['2024-03-03', '2024-05-01']
+    """
+    return list(_iter_dates(line, order, context))
+
+
 def find_date(line: str, *, order: DateOrder | None = None,
               context: str = "") -> ParsedDate | None:
     """The first absolute date in ``line``, or None.
@@ -269,6 +283,10 @@ def find_date(line: str, *, order: DateOrder | None = None,
     'site-order'
     >>> find_date("about 2,000 people") is None
     True
+    >>> find_date("By Jane RoeMar 5, 2025 | 6 comments").iso, find_date("October 17, 20236:01 PM ET").iso
+    ('2025-03-05', '2023-10-17T18:01:00')
+    >>> find_date("Jul. 11. 2025").iso, find_date("in 20255 cases") is None
+    ('2025-07-11', True)
     """
     return next(_iter_dates(line, order, context), None)
 

@@ -13,25 +13,23 @@ left it outside the article), whether a byline or date stands right under it,
 and how many of its words the article itself uses (a headline speaks of what
 the text speaks of).
 
-A linear model scores every candidate and the best one wins (a conditional
-logit: weights fitted on the development pages by ``bench/title_dev.py``,
-shipped as ``cleaner/data/title_model.json``). The winner's features with the
-largest contributions are its evidence.
+A linear model (:mod:`cleaner.metadata.ranking`) scores every candidate and
+the best one wins (weights fitted on the development pages by
+``bench/title_dev.py``, shipped as ``cleaner/data/title_model.json``). The
+winner's features with the largest contributions are its evidence.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from importlib import resources as importlib_resources
 
 from ..config import Config
 from ..document import Document, Line
 from ..steps import Annotator
 from .dates import date_line
+from .ranking import RankingModel
 
 MODEL_FILE = "title_model.json"
 
@@ -71,25 +69,9 @@ FEATURES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class TitleModel:
-    weights: dict[str, float]
-
-    @classmethod
-    def load(cls) -> TitleModel:
-        """The shipped model (``cleaner/data/title_model.json``)."""
-        return cls.from_json(importlib_resources.files("cleaner.data").joinpath(MODEL_FILE).read_text(encoding="utf-8"), MODEL_FILE)
-
-    @classmethod
-    def from_json(cls, text: str, name: str) -> TitleModel:
-        data = json.loads(text)
-        unknown = set(data["weights"]) - set(FEATURES)
-        if unknown:
-            raise ValueError(f"{name}: unknown features {sorted(unknown)}; refit with bench/title_dev.py")
-        return cls(weights={k: float(v) for k, v in data["weights"].items()})
-
-    def score(self, features: dict[str, float]) -> float:
-        return sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+def load_title_model() -> RankingModel:
+    """The shipped title model (``cleaner/data/title_model.json``)."""
+    return RankingModel.load(MODEL_FILE, FEATURES)
 
 
 def _content_words(text: str, stopwords: frozenset[str]) -> set[str]:
@@ -248,25 +230,16 @@ class RankedTitle(Annotator):
 
     name = "title.ranked"
 
-    def __init__(self, candidates: TitleCandidates, model: TitleModel):
+    def __init__(self, candidates: TitleCandidates, model: RankingModel):
         self.candidates = candidates
         self.model = model
 
     def annotate(self, doc: Document) -> None:
         if doc.title_confirmed:
             return
-        best, best_score, best_features, best_text = None, -math.inf, None, None
-        for line, features, text in self.candidates.candidates(doc):
-            score = self.model.score(features)
-            if score > best_score:
-                best, best_score, best_features, best_text = line, score, features, text
+        best = self.model.best(((line, text), features) for line, features, text in self.candidates.candidates(doc))
         if best is None:
             return
-        doc.meta.title = best_text
-        doc.meta.evidence["title"] = self.evidence(best, best_score, best_features)
-
-    def evidence(self, line: Line, score: float, features: dict[str, float]) -> str:
-        contributions = sorted(((self.model.weights.get(k, 0.0) * v, k) for k, v in features.items() if v and k != "bias"),
-                               reverse=True)[:3]
-        top = ", ".join(f"{name} {value:+.1f}" for value, name in contributions)
-        return f"line {line.number}, score {score:.1f} ({top})"
+        (line, text), score, features = best
+        doc.meta.title = text
+        doc.meta.evidence["title"] = f"line {line.number}, {self.model.explain(score, features)}"

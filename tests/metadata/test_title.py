@@ -10,10 +10,11 @@ from cleaner import Cleaner
 from cleaner.api import RunResources
 from cleaner.config import Config
 from cleaner.document import Document
-from cleaner.metadata.title import FEATURES, RankedTitle, TitleCandidates, TitleModel
+from cleaner.metadata.ranking import RankingModel
+from cleaner.metadata.title import FEATURES, RankedTitle, TitleCandidates, load_title_model
 
 
-def ranked_title(model: TitleModel | None = None) -> RankedTitle:
+def ranked_title(model: RankingModel | None = None) -> RankedTitle:
     resources = RunResources()
     candidates = TitleCandidates(Config(), resources.is_chrome_line, resources.get().merged_stoplist)
     return RankedTitle(candidates, model or resources.title_model())
@@ -79,20 +80,20 @@ def test_model_weights_decide(tmp_path):
     doc = Document.from_text("a.txt", "\n".join(["Ferry fares rise again next month", "Harbour basin to be dredged", *BODY]))
     for line in doc.lines[:2]:
         doc.remove(line, "heuristic.region.outside", "outside the article")
-    ranked_title(TitleModel({"just_above": 5.0})).annotate(doc)
+    ranked_title(RankingModel({"just_above": 5.0})).annotate(doc)
     assert doc.meta.title == "Harbour basin to be dredged"
-    ranked_title(TitleModel({"just_above": -5.0})).annotate(doc)
+    ranked_title(RankingModel({"just_above": -5.0})).annotate(doc)
     assert doc.meta.title == "Ferry fares rise again next month"
 
 
 def test_shipped_model_uses_only_known_features():
-    model = TitleModel.load()
+    model = load_title_model()
     assert model.weights and set(model.weights) <= set(FEATURES)
 
 
 def test_unknown_feature_in_model_file_is_an_error():
     with pytest.raises(ValueError, match="no_such_feature.*refit"):
-        TitleModel.from_json(json.dumps({"weights": {"no_such_feature": 1.0}}), "title_model.json")
+        RankingModel.from_json(json.dumps({"weights": {"no_such_feature": 1.0}}), "title_model.json", FEATURES)
 
 
 def test_prose_is_no_title():

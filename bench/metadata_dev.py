@@ -1,16 +1,19 @@
-"""Fit and check the title ranking model (dev only; needs ../shared/bench).
+"""Fit and check the metadata ranking models, title and date (dev only; needs ../shared/bench).
 
-    python bench/title_dev.py dump                      # candidates + features + labels -> /tmp/title/*.json
-    /tmp/fitenv/bin/python bench/title_dev.py fit [--l2 1.0] [--out cleaner/data/title_model.json]
-    /tmp/fitenv/bin/python bench/title_dev.py cv [--folds 5]   # cross-validated accuracy per set and mode
+    python bench/metadata_dev.py FIELD dump          # candidates + features + labels -> /tmp/metadata-FIELD/*.json
+    /tmp/fitenv/bin/python bench/metadata_dev.py FIELD cv [--folds 5]   # cross-validated accuracy per mode
+    /tmp/fitenv/bin/python bench/metadata_dev.py FIELD fit [--l2 1.0]   # writes cleaner/data/FIELD_model.json
+    /tmp/fitenv/bin/python bench/metadata_dev.py FIELD errors [--mode text-full]
 
-``fit`` and ``cv`` need numpy (a scratch venv, never a dependency of the
-package). A candidate is right when it equals the gold title after the
-scorer's normalisation. The model is a conditional logit: the candidates of a
-page compete in one softmax, so weights say what makes a line *more* of a
-title than its neighbours. Pages of wcxb-dev (the only set with gold titles)
-are split into folds by page, the text and text-full copies of a page in the
-same fold, so no page is scored by a model that saw it.
+FIELD is ``title`` or ``date``. ``fit``, ``cv`` and ``errors`` need numpy (a
+scratch venv, never a dependency of the package). A title candidate is right
+when it equals the gold title after the scorer's normalisation; a date when its
+day equals the gold date's (the scorer compares ``YYYY-MM-DD``). The model is a
+conditional logit: the candidates of a page compete in one softmax, so weights
+say what makes a candidate *more* likely than the others of its page. Pages of
+wcxb-dev (the only set with gold metadata) are split into folds by page, the
+text and text-full copies of a page in the same fold, so no page is scored by a
+model that saw it. Pages without a gold value for the field are left out.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 BENCH = ROOT.parent / "shared" / "bench"
-CACHE = Path("/tmp/title")
+CACHE = Path("/tmp/metadata")
 MODES = ("text-full", "text")
 
 
@@ -40,33 +43,54 @@ def norm(text: str | None) -> str | None:
     return " ".join(text.split())
 
 
-def cmd_dump(_args) -> None:
-    from cleaner import Cleaner
-    cleaner = Cleaner()
+def _title_candidates(cleaner, doc, gold):
     ranker = next(step for step in cleaner.pipeline.steps if step.name == "title.ranked")
-    CACHE.mkdir(exist_ok=True)
+    want = norm(gold.get("title"))
+    found = ranker.candidates.candidates(doc)
+    return [(norm(text) == want, features, text) for _, features, text in found], norm(doc.meta.title) == want
+
+
+def _date_candidates(cleaner, doc, gold):
+    """(The pipeline ran without the date step: ``published`` is still the header's choice, a feature.)"""
+    want = (gold.get("published") or "")[:10]
+    found = cleaner.date_ranker.candidates.candidates(doc, cleaner.date_ranker.title_line(doc))
+    return ([(m.parsed.iso[:10] == want, features, f"{m.parsed.raw} [line {doc.lines[m.line].number}]") for m, features in found],
+            (doc.meta.published or "")[:10] == want)
+
+
+def cmd_dump(args) -> None:
+    from cleaner import Cleaner
+
+    cleaner = Cleaner()
+    if args.field == "date":
+        cleaner.date_ranker = next(step for step in cleaner.pipeline.steps if step.name == "date.ranked")
+        cleaner.pipeline.steps.remove(cleaner.date_ranker)
+    cache = CACHE / args.field
+    cache.mkdir(parents=True, exist_ok=True)
+    gold_key = {"title": "title", "date": "published"}[args.field]
+    make = {"title": _title_candidates, "date": _date_candidates}[args.field]
     for mode in MODES:
         pages = []
         for path in sorted((BENCH / "wcxb-dev" / mode).glob("*.txt")):
             gold = json.loads((BENCH / "wcxb-dev" / "gold" / (path.stem + ".json")).read_text(encoding="utf-8"))
+            if not gold.get(gold_key):
+                continue
             doc = cleaner.clean_text(path.read_text(encoding="utf-8"), source=str(path))
-            want = norm(gold.get("title"))
-            found = ranker.candidates.candidates(doc)
-            cands = [(norm(text) == want, features) for _, features, text in found]
-            pages.append({"page": path.stem, "gold": want, "current": norm(doc.meta.title) == want,
-                          "labels": [int(ok) for ok, _ in cands], "features": [f for _, f in cands],
-                          "texts": [text for _, _, text in found]})
-        (CACHE / f"wcxb-dev-{mode}.json").write_text(json.dumps(pages))
+            cands, current = make(cleaner, doc, gold)
+            pages.append({"page": path.stem, "gold": gold[gold_key], "current": current,
+                          "labels": [int(ok) for ok, _, _ in cands], "features": [f for _, f, _ in cands],
+                          "texts": [text for _, _, text in cands]})
+        (cache / f"wcxb-dev-{mode}.json").write_text(json.dumps(pages))
         n = len(pages)
         reachable = sum(any(p["labels"]) for p in pages)
-        print(f"{mode}: {n} pages, gold title among candidates on {reachable} ({reachable / n:.3f}), "
+        print(f"{args.field} {mode}: {n} pages, gold among candidates on {reachable} ({reachable / n:.3f}), "
               f"current step right on {sum(p['current'] for p in pages) / n:.3f}")
 
 
-def load(modes=MODES):
+def load(field, modes=MODES):
     pages = []
     for mode in modes:
-        for page in json.loads((CACHE / f"wcxb-dev-{mode}.json").read_text()):
+        for page in json.loads((CACHE / field / f"wcxb-dev-{mode}.json").read_text()):
             page["mode"] = mode
             pages.append(page)
     names = list(next(p["features"][0] for p in pages if p["features"]))  # FEATURES, in order
@@ -106,7 +130,7 @@ def accuracy(pages, weights) -> float:
 
 
 def cmd_cv(args) -> None:
-    pages, names = load()
+    pages, names = load(args.field)
     stems = sorted({p["page"] for p in pages})
     fold_of = {stem: i % args.folds for i, stem in enumerate(stems)}
     per_mode: dict[str, list] = {m: [] for m in MODES}
@@ -121,12 +145,12 @@ def cmd_cv(args) -> None:
         total = sum(n for _, n in per_mode[mode])
         acc = sum(a * n for a, n in per_mode[mode]) / total
         current = sum(p["current"] for p in pages if p["mode"] == mode) / total
-        print(f"{mode}: cross-validated title accuracy {acc:.3f} (current step {current:.3f}, {total} pages)")
+        print(f"{args.field} {mode}: cross-validated accuracy {acc:.3f} (current step {current:.3f}, {total} pages)")
 
 
 def cmd_errors(args) -> None:
     """Pages where the gold title is a candidate but another one wins (model fitted on the other folds)."""
-    pages, names = load((args.mode,))
+    pages, names = load(args.field, (args.mode,))
     stems = sorted({p["page"] for p in pages})
     fold_of = {stem: i % 5 for i, stem in enumerate(stems)}
     shown = 0
@@ -148,25 +172,27 @@ def cmd_errors(args) -> None:
 
 
 def cmd_fit(args) -> None:
-    pages, names = load()
+    pages, names = load(args.field)
     weights = fit_weights(pages, names, l2=args.l2)
     for mode in MODES:
         chunk = [p for p in pages if p["mode"] == mode]
         print(f"{mode}: training accuracy {accuracy(chunk, weights):.3f}")
-    model = {"about": "title ranking model (conditional logit over candidate lines); fitted by bench/title_dev.py "
-                      "on wcxb-dev text and text-full pages", "weights": weights}
-    Path(args.out).write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    model = {"about": f"{args.field} ranking model (conditional logit over a page's candidates); fitted by "
+                      "bench/metadata_dev.py on wcxb-dev text and text-full pages", "weights": weights}
+    out = Path(args.out or ROOT / "cleaner" / "data" / f"{args.field}_model.json")
+    out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     for name, value in sorted(weights.items(), key=lambda kv: -abs(kv[1])):
         print(f"  {name:<24} {value:+.3f}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("field", choices=("title", "date"))
     sub = parser.add_subparsers(dest="cmd", required=True)
     sub.add_parser("dump")
     fit = sub.add_parser("fit")
     fit.add_argument("--l2", type=float, default=1.0)
-    fit.add_argument("--out", default=str(ROOT / "cleaner" / "data" / "title_model.json"))
+    fit.add_argument("--out", default=None, help="default: cleaner/data/FIELD_model.json")
     errors = sub.add_parser("errors")
     errors.add_argument("--mode", default="text-full")
     errors.add_argument("-n", type=int, default=40)

@@ -1,0 +1,56 @@
+"""The publication date, ranked among the page's dates."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.document import Document
+from cleaner.metadata.published import FEATURES, DateCandidates, RankedDate, load_date_model
+from cleaner.metadata.ranking import RankingModel
+
+BODY = [
+    "The harbour authority approved a plan on Tuesday to dredge the inner basin for the first time in twenty years, "
+    "clearing silt that has left fishing boats stranded at low tide.",
+    "Work will begin in the autumn and take about six weeks, during which the slipway and the fish market will stay "
+    "open, the authority said in a statement.",
+    "Skippers welcomed the decision but said the delay had already cost them a season of early-morning landings.",
+]
+PAGE = ["Home", "News", "Harbour basin to be dredged after twenty years", "By Ana Ruiz", "Published March 3, 2024",
+        "Updated March 9, 2024", *BODY, "Comments", "Tom Reed says: March 12, 2024 at 9:14 am",
+        "Great news for the harbour, about time.", "More in News", "Ferry fares rise again (February 27, 2024)",
+        "© 2024 Coastline Media"]
+
+
+def test_whole_page_publication_date_wins_over_updates_comments_and_teasers():
+    doc = Cleaner().clean_text("\n\n".join(PAGE))
+    assert doc.meta.published == "2024-03-03"
+    assert doc.meta.evidence["published"].startswith("line 9, score")
+
+
+def test_every_resolved_date_is_a_candidate_in_page_order():
+    doc = Document.from_text("a.txt", "\n".join(PAGE))
+    days = [mention.parsed.iso for mention, _ in DateCandidates().candidates(doc, title_line=2)]
+    assert days == ["2024-03-03", "2024-03-09", "2024-03-12T09:14:00", "2024-02-27"]
+
+
+def test_ambiguous_numeric_dates_are_never_candidates():
+    doc = Document.from_text("a.txt", "\n".join(["Posted 03/04/2024", *BODY]))
+    assert DateCandidates().candidates(doc, title_line=None) == []
+
+
+def test_model_weights_decide():
+    """The pick follows the weights (the helper can fail): favour the latest date, then the earliest."""
+    doc = Document.from_text("a.txt", "\n".join(PAGE))
+    RankedDate(DateCandidates(), RankingModel({"latest": 5.0})).annotate(doc)
+    assert doc.meta.published.startswith("2024-03-12")
+    RankedDate(DateCandidates(), RankingModel({"earliest": 5.0})).annotate(doc)
+    assert doc.meta.published == "2024-02-27"
+
+
+def test_shipped_model_and_unknown_features():
+    assert set(load_date_model().weights) <= set(FEATURES)
+    with pytest.raises(ValueError, match="no_such_feature"):
+        RankingModel.from_json(json.dumps({"weights": {"no_such_feature": 1.0}}), "date_model.json", FEATURES)
