@@ -27,6 +27,7 @@ from .errors import InputError
 from .filters import NoArticle, TooShort
 from .metadata.byline_region import BylineAboveArticle
 from .metadata.captions import TrailingCaptions
+from .metadata.fallback import ContainerFallback
 from .metadata.language import LanguageAnnotator, LanguageDetector
 from .metadata.title import RankedTitle, TitleCandidates
 from .pipeline import Pipeline
@@ -112,6 +113,7 @@ def default_steps(config: Config, rules: RuleSet, detector: LanguageDetector, re
         RankedTitle(TitleCandidates(config, resources.is_chrome_line, resources.get().merged_stoplist), resources.title_model()),
         BylineAboveArticle(header, config),
         LanguageAnnotator(config, detector),
+        ContainerFallback(),
         NoArticle(),
         TooShort(config),
     ]
@@ -160,9 +162,9 @@ class Cleaner:
         if self.config.template_lines:
             index = TemplateIndex(self.config.templates)
             for path in files:
-                doc = pipeline.read(path)
-                if doc.status is Status.KEPT:
-                    index.add_document(doc)
+                for doc in pipeline.read_all(path):
+                    if doc.status is Status.KEPT:
+                        index.add_document(doc)
             steps = default_steps(self.config, self.rules, self.detector, self.resources, index.compact())
             pipeline = Pipeline(steps, self.config)
             pipeline.stats = self.pipeline.stats  # one set of counters for the Cleaner
