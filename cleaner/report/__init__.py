@@ -15,7 +15,7 @@ import os
 from .collect import ReportCollector, Timed, timed_stages
 from .rationale import rationale
 
-__all__ = ["ReportCollector", "Timed", "timed_stages", "rationale", "write_report", "report_paths"]
+__all__ = ["ReportCollector", "Timed", "timed_stages", "rationale", "write_report", "write_page", "report_paths"]
 
 
 def report_paths(output: str | None, report: str | None = None, html: str | bool | None = None) -> tuple[str | None, str | None]:
@@ -39,7 +39,8 @@ def report_paths(output: str | None, report: str | None = None, html: str | bool
     return report, (html or None)
 
 
-def _atomic_write(path: str, text: str) -> None:
+def write_page(path: str, text: str) -> None:
+    """Write ``text`` to ``path`` atomically (a temporary name, then renamed)."""
     directory = os.path.dirname(os.path.abspath(path))
     os.makedirs(directory, exist_ok=True)
     tmp = os.path.join(directory, f".tmp-{os.getpid()}-{os.path.basename(path)}")
@@ -51,8 +52,8 @@ def _atomic_write(path: str, text: str) -> None:
 def write_report(report: dict, path: str | None = None, html: str | None = None) -> None:
     """Write ``report`` as JSON to ``path`` and as a page to ``html`` (either may be None)."""
     if path:
-        _atomic_write(path, json.dumps(report, ensure_ascii=False, indent=1) + "\n")
+        write_page(path, json.dumps(report, ensure_ascii=False, indent=1) + "\n")
     if html:
         from .html import render
 
-        _atomic_write(html, render(report))
+        write_page(html, render(report))
