@@ -28,6 +28,7 @@ RUN_EXAMPLE = """examples:
   python -m cleaner crawl.warc.gz -o out.parquet --report-html   # + out.report.json, out.report.html
   python -m cleaner CC-MAIN-1.warc.wet.gz -o wet.jsonl --report run/report.json
   python -m cleaner docs.jsonl --text-field content --id-field doc_id --url-field metadata.url -o out.jsonl
+  python -m cleaner scrapes/ --no-dedup --quiet -o out.jsonl     # no summary on stderr
 
 exit status: 0 all inputs read; 1 some inputs could not be read (status error
 in the rejects file); 2 usage or rule-file errors."""
@@ -36,11 +37,13 @@ in the rejects file); 2 usage or rule-file errors."""
 def _rule_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("rules")
     group.add_argument("--rules", action="append", default=[], metavar="DIR",
-                       help="also load the rule files (*.toml) under DIR; repeatable")
+                       help="also load the rule files (*.toml) under DIR; repeatable. Example: --rules my-rules/")
     group.add_argument("--no-builtin-rules", action="store_true",
-                       help="use only the rules given with --rules, not the built-in ones")
+                       help="use only the rules given with --rules, not the built-in ones. "
+                       "Example: --no-builtin-rules --rules my-rules/")
     group.add_argument("--no-site-rules", action="store_true",
-                       help="ignore site-scoped rules (rules with 'site' or 'fingerprint'): generic rules and heuristics only")
+                       help="ignore site-scoped rules (rules with 'site' or 'fingerprint'): generic rules and heuristics only. "
+                       "Example: --no-site-rules")
 
 
 def _options(args: argparse.Namespace) -> RuleOptions:
