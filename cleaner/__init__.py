@@ -1,4 +1,14 @@
-"""cleaner: strip site chrome from scraped web pages and emit clean article records."""
+"""cleaner: strip site chrome from scraped web pages and emit clean article records.
+
+The library API (see the README, "Library")::
+
+    from cleaner import Cleaner, clean_html, clean_text
+
+    doc = clean_text(scraped_text)       # doc.text, doc.meta, doc.removals, doc.status
+    doc = clean_html(page_html, url=url)
+    cleaner = Cleaner()                  # reuse for many documents
+    outcome = cleaner(text, source="id") # as a step: outcome.record, or outcome.reject
+"""
 
 from .api import Cleaner, Outcome, RuleOptions, clean_html, clean_text
 from .config import Config
