@@ -195,15 +195,17 @@ class Cleaner:
         elif html or isinstance(item, bytes):
             doc = self.clean_html(item, source=source, url=url)
         else:
-            doc = self.clean_text(item, source=source)
-            if url and doc.meta.url is None:
+            doc = Document.from_text(source, item.replace("\r\n", "\n").replace("\r", "\n"))
+            if url:  # before cleaning: the URL's host scopes site rules
                 from urllib.parse import urlsplit
 
                 doc.meta.url, doc.meta.site = url, urlsplit(url).hostname
+            doc = self.pipeline.process(doc)
         return Outcome(doc)
 
     def run(self, paths: Iterable[str | os.PathLike]) -> Iterator[Document]:
-        """Clean every input under ``paths`` (files or folders), in sorted order.
+        """Clean every input under ``paths`` (files or folders): files in sorted
+        order, the documents of a WARC or JSONL file in file order.
 
         With ``Config.template_lines`` (the default) the inputs are read twice:
         a first pass maps every document into the template-line index (map →

@@ -86,6 +86,9 @@ def run(cleaner: Cleaner, inputs: Iterable[str | os.PathLike], output: str | Non
     The run report goes to ``report`` (default ``OUT.report.json``; none for
     stdout) and, when ``report_html`` is given (a path, or True for beside the
     JSON report), as a page there (:func:`cleaner.report.report_paths`)."""
+    output, rejects, report = (os.fspath(p) if p is not None else None for p in (output, rejects, report))
+    if isinstance(report_html, os.PathLike):
+        report_html = os.fspath(report_html)
     rej_path = rejects_path(output, rejects)
     report_json, report_page = report_paths(output, report, report_html)
     summary = RunSummary(stats=cleaner.stats, output=output, rejects=rej_path, report_json=report_json, report_html=report_page)
