@@ -84,7 +84,7 @@ def histogram(chart: str, bins: list[str], series: list[tuple[str, list[int], st
         out.append(f'<text class="label" x="{x0 + (group_w - 10) / 2:.1f}" y="{top_pad + plot_h + 16}" '
                    f'text-anchor="middle">{escape(label)}</text>')
     for s, (name, _, fill) in enumerate(series):
-        x = left + 10 + s * 150
+        x = left + 10 + s * 220
         out.append(f'<rect x="{x}" y="4" width="12" height="12" fill="{fill}"/>'
                    f'<text class="label" x="{x + 18}" y="15">{escape(name)}</text>')
     out.append("</svg>")
