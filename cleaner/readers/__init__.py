@@ -1,4 +1,6 @@
-"""Readers turn one input (a path, or bytes) into a :class:`Document`.
+"""Readers turn one input (a path, or bytes) into documents: one
+:class:`Document` for a page, many for a WARC/WET or JSONL file
+(:func:`iter_documents`).
 
 A reader decodes and splits; it never decides quality (filters do that).
 Problems with an input raise :class:`cleaner.errors.InputError` with a reason
