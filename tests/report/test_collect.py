@@ -93,3 +93,16 @@ def test_duplicate_clusters_from_either_side_of_the_link():
     assert dup["clusters"] == 2 and dup["documents"] == 4
     assert dup["largest"][0] == {"representative": "b", "size": 4, "members": ["c", "d", "z"]}
     assert dup["largest"][1] == {"representative": "e", "size": 2, "members": ["f"]}
+
+
+def test_report_page_shows_duplicate_clusters_when_there_are_some():
+    from cleaner.report.html import render
+
+    collector = ReportCollector()
+    for i in range(3):
+        collector.add(DedupedDocument(source=f"copy-{i}", raw="x", duplicate_of="original", status=Status.DROPPED))
+    collector.add(DedupedDocument(source="other-copy", raw="x", duplicate_of="other", status=Status.DROPPED))
+    page = render(collector.report())
+    chart = page[page.index('<section id="duplicates">'):page.index('<section id="time">')]
+    assert chart.count('<rect class="bar"') == 2 and "original" in chart and "copy-2" in chart
+    assert "no duplicate clusters" not in chart
