@@ -74,14 +74,13 @@ def _distribution(values: array) -> dict:
 
 
 def _duplicate_info(doc: Document) -> tuple[str | None, list[str]]:
-    """What dedup recorded on a document, wherever it keeps it: the
-    representative it duplicates (``duplicate_of``) and, on a representative,
-    its copies (``duplicates``)."""
-    of, copies = None, []
-    for holder in (doc, doc.meta):
-        of = of or getattr(holder, "duplicate_of", None)
-        copies = copies or list(getattr(holder, "duplicates", None) or [])
-    return of, [str(c) for c in copies]
+    """What dedup recorded on a document (read by name, so the report works
+    with and without deduplication): the kept document's record id it
+    duplicates (``duplicate_of``) and, on the kept one, the sources of its
+    copies (``duplicate_sources``)."""
+    of = getattr(doc, "duplicate_of", None)
+    copies = getattr(doc, "duplicate_sources", None) or []
+    return (str(of) if of else None), [str(c) for c in copies]
 
 
 class ReportCollector:
@@ -95,7 +94,8 @@ class ReportCollector:
         self.before, self.after = array("q"), array("q")
         self.languages: Counter = Counter()
         self.examples: dict[str, list[dict]] = {}
-        self.clusters: dict[str, set[str]] = {}
+        self.clusters: dict[str, set[str]] = {}  # kept record's id → sources of its copies
+        self.cluster_sources: dict[str, str] = {}  # kept record's id → its source
         self.files: set[str] = set()
 
     def add(self, doc: Document, record_id: str | None = None) -> None:
@@ -109,7 +109,9 @@ class ReportCollector:
         if of:
             self.clusters.setdefault(str(of), set()).add(doc.source)
         if copies:
-            self.clusters.setdefault(doc.source, set()).update(copies)
+            key = record_id or doc.source
+            self.clusters.setdefault(key, set()).update(copies)
+            self.cluster_sources[key] = doc.source
         self._add_examples(doc, record_id)
 
     def _add_examples(self, doc: Document, record_id: str | None) -> None:
@@ -142,8 +144,8 @@ class ReportCollector:
             "examples": self.examples.get(rule_id, []),
         } for rule_id in stats.rule_lines]
         rule_rows.sort(key=lambda row: (-row["chars"], row["id"]))
-        clusters = sorted(((rep, sorted(members - {rep})) for rep, members in self.clusters.items()),
-                          key=lambda item: (-len(item[1]), item[0]))
+        clusters = sorted(((self.cluster_sources.get(key, key), key, sorted(members - {self.cluster_sources.get(key)}))
+                           for key, members in self.clusters.items()), key=lambda item: (-len(item[2]), item[0]))
         total = time.perf_counter() - self.started
         stage_seconds = {}
         if timers:
@@ -164,9 +166,9 @@ class ReportCollector:
                         "after": _distribution(self.after)},
             "duplicates": {
                 "clusters": len(clusters),
-                "documents": sum(len(members) for _, members in clusters),
-                "largest": [{"representative": rep, "size": len(members) + 1, "members": members[:MEMBERS_LISTED]}
-                            for rep, members in clusters[:CLUSTERS_LISTED]],
+                "documents": sum(len(members) for _, _, members in clusters),
+                "largest": [{"representative": rep, "id": key, "size": len(members) + 1, "members": members[:MEMBERS_LISTED]}
+                            for rep, key, members in clusters[:CLUSTERS_LISTED]],
             },
             "time": {"total_seconds": round(total, 4), "steps": step_seconds, "stages": stage_seconds},
             **extra,

@@ -75,24 +75,24 @@ def test_stdout_runs_write_no_report_unless_asked(tmp_path, capsys, monkeypatch)
 
 @dataclass(slots=True)
 class DedupedDocument(Document):
-    """A document as the dedup stage marks it (dedup lands separately; the
-    report reads these fields wherever they are)."""
+    """A document as the dedup stage marks it (``duplicate_of`` = the kept
+    record's id; the kept one lists the sources of its copies). The report
+    reads these fields by name, so it works before and after dedup lands."""
 
     duplicate_of: str | None = None
-    duplicates: list[str] = field(default_factory=list)
+    duplicate_sources: list[str] = field(default_factory=list)
 
 
 def test_duplicate_clusters_from_either_side_of_the_link():
     collector = ReportCollector()
-    collector.add(DedupedDocument.from_text("a", "text a", kind="text"))
-    rep = DedupedDocument(source="b", raw="x", duplicates=["c", "d"])
-    collector.add(rep)
-    for source, of in (("c", "b"), ("d", "b"), ("f", "e"), ("z", "b")):
+    collector.add(DedupedDocument.from_text("a", "text a", kind="text"), "id-a")
+    collector.add(DedupedDocument(source="b", raw="x", duplicate_sources=["c", "d"]), "id-b")
+    for source, of in (("c", "id-b"), ("d", "id-b"), ("f", "id-e"), ("z", "id-b")):
         collector.add(DedupedDocument(source=source, raw="x", duplicate_of=of, status=Status.DROPPED))
     dup = collector.report()["duplicates"]
     assert dup["clusters"] == 2 and dup["documents"] == 4
-    assert dup["largest"][0] == {"representative": "b", "size": 4, "members": ["c", "d", "z"]}
-    assert dup["largest"][1] == {"representative": "e", "size": 2, "members": ["f"]}
+    assert dup["largest"][0] == {"representative": "b", "id": "id-b", "size": 4, "members": ["c", "d", "z"]}
+    assert dup["largest"][1] == {"representative": "id-e", "id": "id-e", "size": 2, "members": ["f"]}
 
 
 def test_report_page_shows_duplicate_clusters_when_there_are_some():
