@@ -20,5 +20,5 @@ class ContainerFallback(Annotator):
 
     def annotate(self, doc: Document) -> None:
         published = doc.fallback.get("published")
-        if published:
-            doc.meta.offer_published(*published)
+        if published and doc.meta.offer_published(*published):
+            doc.meta.evidence["published"] = f"no date on the page: the container's date ({published[2]}) stands in"

@@ -72,7 +72,10 @@ def _document_block(doc: Document, rules: Mapping | None) -> str:
         f'<td><code>{escape(rule_id)}</code> ×{n}<div class="muted">{escape(origin(rule_id, rules))}</div></td>'
         f'<td>{escape(rationale(rule_id, rules) or "")}</td></tr>'
         for rule_id, n in order)
-    meta = "".join(f'<tr><td><code>{name}</code></td><td>{_value(getattr(doc.meta, name))}</td></tr>' for name in META_FIELDS)
+    evidence = getattr(doc.meta, "evidence", {})
+    meta = "".join(f'<tr><td><code>{name}</code></td><td>{_value(getattr(doc.meta, name))}'
+                   + (f'<div class="muted">{escape(evidence[name])}</div>' if name in evidence else "") + "</td></tr>"
+                   for name in META_FIELDS)
     kept = sum(1 for line in doc.lines if line.removal is None)
     return (
         f'<article class="document"><header><h1>{escape(doc.source)}</h1><p>{status} · {len(doc.lines)} lines, {kept} kept, '
