@@ -166,12 +166,8 @@ class Cleaner:
         ``url``, when given, becomes the record's ``url`` and ``site`` (and
         scopes site rules). Never raises for bad input: see ``status``."""
         try:
-            if isinstance(html, bytes):
-                doc = read_bytes(html, source, kind="html", config=self.config)
-            else:
-                from .readers.html import html_document
-
-                doc = html_document(source, html)
+            data = html if isinstance(html, bytes) else html.encode("utf-8")
+            doc = read_bytes(data, source, kind="html", config=self.config)
         except InputError as exc:
             doc = Document.unreadable(source, exc.reason)
         except Exception as exc:  # the HTML parser failed on this page: a record, not a crash

@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 from ..config import Config
 from ..document import Document
 from ..errors import InputError
-from .decode import decode, is_gzip
+from .decode import is_gzip
 
 #: payload types read as HTML pages
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -51,16 +51,17 @@ def warc_date_iso(value: str | None) -> str | None:
     return f"{day}T{hm}:{sec or '00'}{zone or ''}"
 
 
-def _payload_text(data: bytes, content_type: str, source: str, html: bool, config: Config) -> str:
-    """Decode a payload: the charset the HTTP header declares when it decodes
-    cleanly, otherwise the usual chain (BOM, UTF-8, <meta> charset, detection)."""
+def _declared_to_utf8(data: bytes, content_type: str) -> bytes:
+    """The payload in UTF-8 when the HTTP header's charset decodes it cleanly
+    (the reader's usual chain, BOM, UTF-8, <meta> charset, detection, then reads it);
+    else the payload as it is."""
     match = _CHARSET.search(content_type or "")
     if match:
         try:
-            data = data.decode(match.group(1)).encode("utf-8")
+            return data.decode(match.group(1)).encode("utf-8")
         except (LookupError, UnicodeDecodeError):
             pass
-    return decode(data, source, html=html, binary_ratio=config.binary_control_ratio)
+    return data
 
 
 TRUNCATED = "truncated record: the file ends inside it (an interrupted download?); re-fetch the file"
@@ -113,16 +114,12 @@ def _document(record, source: str, config: Config) -> Document | None:
         return Document.unreadable(source, f"record payload is over the {config.max_input_bytes}-byte limit (max_input_bytes)")
     if _truncated(record):
         return Document.unreadable(source, TRUNCATED)
+    from . import read_bytes  # the same decoding and HTML extraction as for files
+
     try:
-        text = _payload_text(data, content_type, source, kind == "html", config)
+        doc = read_bytes(_declared_to_utf8(data, content_type), source, kind=kind, config=config)
     except InputError as exc:
         return Document.unreadable(source, exc.reason)
-    if kind == "html":
-        from .html import html_document
-
-        doc = html_document(source, text)
-    else:
-        doc = Document.from_text(source, text)
     url = record.rec_headers.get_header("WARC-Target-URI")
     if url:
         doc.meta.url = url

@@ -124,3 +124,22 @@ def test_gzip_jsonl_cut_short_is_an_error_document(tmp_path):
     path.write_bytes(data[: len(data) // 2])
     docs = list(iter_documents(str(path)))
     assert docs[-1].status is Status.ERROR and docs[0].status is Status.KEPT
+
+
+def test_warc_payload_charset_from_the_http_header(tmp_path):
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    # five non-ASCII bytes: too few for charset detection, which would read them as cp1252
+    paragraph = "<p>The ferry to Αθήνα leaves the harbour at nine every morning and returns before dark in summer.</p>"
+    payload = f"<html><body><article><h1>Ferry times</h1>{paragraph * 4}</article></body></html>".encode("iso-8859-7")
+    path = tmp_path / "greek.warc"
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=False)
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=iso-8859-7")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record("https://ferry.example/times", "response", payload=io.BytesIO(payload),
+                                                      length=len(payload), http_headers=http))
+    (doc,) = iter_documents(str(path))
+    assert "The ferry to Αθήνα leaves" in doc.raw
