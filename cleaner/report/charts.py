@@ -24,12 +24,13 @@ def colour(key: str) -> str:
 
 
 def number(value: float) -> str:
-    """Readable numbers: ``12,345``, ``1.2 s``-style decimals for small floats.
+    """Readable numbers: integers with thousands separators, floats (seconds)
+    with two decimals below 100.
 
-    >>> number(12345), number(0.25), number(3.0)
-    ('12,345', '0.25', '3')
+    >>> number(12345), number(0.25), number(3.0), number(1234.5)
+    ('12,345', '0.25', '3.00', '1,234')
     """
-    if isinstance(value, float) and not value.is_integer():
+    if isinstance(value, float):
         return f"{value:,.2f}" if value < 100 else f"{value:,.0f}"
     return f"{int(value):,}"
 
