@@ -1,4 +1,4 @@
-"""The library API: :class:`Cleaner` and :func:`clean_text`.
+"""The library API: :class:`Cleaner`, :func:`clean_text` and :func:`clean_html`.
 
 A :class:`Cleaner` holds what a run owns (config, rules, the language model)
 and can be used as a step inside another pipeline: one text in, one record or
@@ -12,6 +12,14 @@ one rejection out, no file system involved.
 ...     "The weather service said the storm was the strongest to reach the coast in a decade.")
 >>> doc.meta.title, doc.status.value
 ('Big storm hits coast', 'kept')
+
+As a step of another pipeline, a Cleaner is a callable: a text (or HTML, or a
+:class:`Document`) in, an :class:`Outcome` out, with the output record or the
+rejection:
+
+>>> outcome = cleaner("Too short to be an article.", source="upstream-42")
+>>> outcome.kept, outcome.reject["reason_id"]
+(False, 'filter.too-short')
 """
 
 from __future__ import annotations
@@ -27,6 +35,7 @@ from .errors import InputError
 from .filters import NoArticle, TooShort
 from .metadata.byline_region import BylineAboveArticle
 from .metadata.captions import TrailingCaptions
+from .metadata.fallback import ContainerFallback
 from .metadata.language import LanguageAnnotator, LanguageDetector
 from .metadata.published import DateCandidates, RankedDate
 from .metadata.title import RankedTitle, TitleCandidates
@@ -41,6 +50,7 @@ from .strippers.lines import ClassifierStripper
 from .strippers.repeated import RepeatedParagraphs
 from .strippers.rules import RuleStripper, SectionCutter
 from .strippers.separators import Separators
+from .writers import to_record, to_reject
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +133,7 @@ def default_steps(config: Config, rules: RuleSet, detector: LanguageDetector, re
         RankedDate(DateCandidates(config), resources.date_model()),
         BylineAboveArticle(header, config),
         LanguageAnnotator(config, detector),
+        ContainerFallback(),
         NoArticle(),
         TooShort(config),
     ]
@@ -160,8 +171,48 @@ class Cleaner:
             return doc
         return self.pipeline.process(doc)
 
+    def clean_html(self, html: str | bytes, source: str = "<html>", url: str | None = None) -> Document:
+        """Clean an HTML page given as a string (or bytes in any encoding): the
+        article is extracted (trafilatura), then cleaned like a text scrape.
+        ``url``, when given, becomes the record's ``url`` and ``site`` (and
+        scopes site rules). Never raises for bad input: see ``status``."""
+        try:
+            data = html if isinstance(html, bytes) else html.encode("utf-8")
+            doc = read_bytes(data, source, kind="html", config=self.config)
+        except InputError as exc:
+            doc = Document.unreadable(source, exc.reason)
+        except Exception as exc:  # the HTML parser failed on this page: a record, not a crash
+            doc = Document.unreadable(source, f"HTML extraction failed: {type(exc).__name__}: {exc}")
+        if url and doc.status is Status.KEPT:
+            from urllib.parse import urlsplit
+
+            doc.meta.url, doc.meta.site = url, urlsplit(url).hostname
+        if doc.status is not Status.KEPT:
+            self.pipeline.stats.count(doc)
+            return doc
+        return self.pipeline.process(doc)
+
+    def __call__(self, item: str | bytes | Document, *, source: str = "<text>", html: bool = False, url: str | None = None) -> Outcome:
+        """Clean one document as a step of another pipeline, without touching
+        the file system: ``item`` is a text scrape, an HTML page (``html=True``;
+        bytes are taken for HTML) or a :class:`Document` made by the caller.
+        Returns an :class:`Outcome`: the output record, or the rejection."""
+        if isinstance(item, Document):
+            doc = self.pipeline.process(item)
+        elif html or isinstance(item, bytes):
+            doc = self.clean_html(item, source=source, url=url)
+        else:
+            doc = Document.from_text(source, item.replace("\r\n", "\n").replace("\r", "\n"))
+            if url:  # before cleaning: the URL's host scopes site rules
+                from urllib.parse import urlsplit
+
+                doc.meta.url, doc.meta.site = url, urlsplit(url).hostname
+            doc = self.pipeline.process(doc)
+        return Outcome(doc)
+
     def run(self, paths: Iterable[str | os.PathLike]) -> Iterator[Document]:
-        """Clean every input under ``paths`` (files or folders), in sorted order.
+        """Clean every input under ``paths`` (files or folders): files in sorted
+        order, the documents of a WARC or JSONL file in file order.
 
         With ``Config.template_lines`` (the default) the inputs are read twice:
         a first pass maps every document into the template-line index (map →
@@ -171,13 +222,43 @@ class Cleaner:
         if self.config.template_lines:
             index = TemplateIndex(self.config.templates)
             for path in files:
-                doc = pipeline.read(path)
-                if doc.status is Status.KEPT:
-                    index.add_document(doc)
+                for doc in pipeline.read_all(path):
+                    if doc.status is Status.KEPT:
+                        index.add_document(doc)
             steps = default_steps(self.config, self.rules, self.detector, self.resources, index.compact())
             pipeline = Pipeline(steps, self.config)
             pipeline.stats = self.pipeline.stats  # one set of counters for the Cleaner
         return pipeline.run(files)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a :class:`Cleaner` made of one document: ``record`` (the output
+    record, as in the JSONL output) when kept, else ``reject`` (status,
+    ``reason_id``, reason). ``document`` has everything (removals, metadata)."""
+
+    document: Document
+
+    @property
+    def kept(self) -> bool:
+        return self.document.status is Status.KEPT
+
+    @property
+    def record(self) -> dict | None:
+        return to_record(self.document) if self.kept else None
+
+    @property
+    def reject(self) -> dict | None:
+        return None if self.kept else to_reject(self.document)
+
+
+def clean_html(html: str | bytes, url: str | None = None, **options) -> Document:
+    """Clean one HTML page with the default configuration: the article text in
+    ``.text``, metadata in ``.meta``, every removal in ``.removals``.
+
+    ``options`` go to :class:`Cleaner`; for many pages build one and reuse it.
+    """
+    return Cleaner(**options).clean_html(html, url=url)
 
 
 def clean_text(text: str, **options) -> Document:

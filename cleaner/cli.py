@@ -1,16 +1,18 @@
 """The command line: a thin layer over :mod:`cleaner.api`.
 
-    python -m cleaner INPUT... -o OUT.jsonl         clean files or folders
+    python -m cleaner INPUT... -o OUT.jsonl         clean files or folders (+ OUT.report.json)
     python -m cleaner rules check [DIR...]          validate rule files
-    python -m cleaner explain FILE                  show what was removed and why
+    python -m cleaner explain FILE [--html OUT]     show what was removed and why
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 
 from .api import Cleaner, RuleOptions
+from .config import Config, InputConfig
 from .document import Status
 from .errors import CleanerError, RuleFileError
 from .explain import explain
@@ -23,6 +25,10 @@ RUN_EXAMPLE = """examples:
   python -m cleaner ../shared/seeds -o out.jsonl
   python -m cleaner scrapes/ --rules my-rules/ -o clean.jsonl --rejects rejected.jsonl
   python -m cleaner page.txt                      # records to stdout
+  python -m cleaner crawl.warc.gz -o out.parquet --report-html   # + out.report.json, out.report.html
+  python -m cleaner CC-MAIN-1.warc.wet.gz -o wet.jsonl --report run/report.json
+  python -m cleaner docs.jsonl --text-field content --id-field doc_id --url-field metadata.url -o out.jsonl
+  python -m cleaner scrapes/ --no-dedup --quiet -o out.jsonl     # no summary on stderr
 
 exit status: 0 all inputs read; 1 some inputs could not be read (status error
 in the rejects file); 2 usage or rule-file errors."""
@@ -31,11 +37,13 @@ in the rejects file); 2 usage or rule-file errors."""
 def _rule_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("rules")
     group.add_argument("--rules", action="append", default=[], metavar="DIR",
-                       help="also load the rule files (*.toml) under DIR; repeatable")
+                       help="also load the rule files (*.toml) under DIR; repeatable. Example: --rules my-rules/")
     group.add_argument("--no-builtin-rules", action="store_true",
-                       help="use only the rules given with --rules, not the built-in ones")
+                       help="use only the rules given with --rules, not the built-in ones. "
+                       "Example: --no-builtin-rules --rules my-rules/")
     group.add_argument("--no-site-rules", action="store_true",
-                       help="ignore site-scoped rules (rules with 'site' or 'fingerprint'): generic rules and heuristics only")
+                       help="ignore site-scoped rules (rules with 'site' or 'fingerprint'): generic rules and heuristics only. "
+                       "Example: --no-site-rules")
 
 
 def _options(args: argparse.Namespace) -> RuleOptions:
@@ -45,25 +53,54 @@ def _options(args: argparse.Namespace) -> RuleOptions:
 def run_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m cleaner",
-        description="Strip site chrome from scraped pages (.txt, .html, .htm, optionally .gz) and write one JSON "
-        "record per article. Other commands: 'rules check', 'explain' (see 'python -m cleaner COMMAND --help').",
+        description="Strip site chrome from scraped pages (.txt, .html, .htm, optionally .gz; WARC and WET files "
+        "(.warc, .warc.gz, .warc.wet.gz); JSONL from other pipelines (.jsonl, named explicitly)) and write one JSON "
+        "record per article, plus a run report. Other commands: 'rules check', 'explain' (see 'python -m cleaner COMMAND --help').",
         epilog=RUN_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders (searched recursively)")
-    parser.add_argument("-o", "--output", metavar="FILE", help="JSONL output (default: stdout)")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="JSONL output, or Parquet when FILE ends in .parquet (needs: pip install 'cleaner[parquet]'); "
+                        "default: stdout. Example: -o out.parquet")
     parser.add_argument("--rejects", metavar="FILE",
                         help="where inputs without a kept record go, with status and reason "
                         "(default: OUTPUT with .rejects.jsonl; with stdout output, a summary on stderr only)")
     parser.add_argument("--no-dedup", action="store_true",
                         help="no deduplication (this version does not deduplicate yet; accepted so scripts keep working)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    report = parser.add_argument_group("run report")
+    report.add_argument("--report", metavar="FILE",
+                        help="where report.json goes: counts per status, per rule, per language, lengths, duplicate "
+                        "clusters, time per step (default: OUTPUT with .report.json; none for stdout). Example: --report run/report.json")
+    report.add_argument("--report-html", metavar="FILE", nargs="?", const=True,
+                        help="also write the report as a self-contained page with charts (default FILE: beside the "
+                        "JSON report, .html). Example: --report-html report.html")
+    _input_options(parser)
     _rule_options(parser)
     return parser
 
 
+def _input_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("JSONL inputs (from other pipelines; a dotted NAME reaches into nested objects)")
+    group.add_argument("--text-field", metavar="NAME", default="text",
+                       help="the field holding the text (default: text). Example: --text-field content")
+    group.add_argument("--id-field", metavar="NAME", default="id",
+                       help="the field naming the document; its source becomes FILE#ID (default: id). Example: --id-field doc_id")
+    group.add_argument("--url-field", metavar="NAME", default="url",
+                       help="the field holding the page URL (default: url). Example: --url-field metadata.url")
+
+
+def _config(args: argparse.Namespace) -> Config:
+    return replace(Config(), inputs=InputConfig(text_field=args.text_field, id_field=args.id_field, url_field=args.url_field))
+
+
 def cmd_run(argv: list[str]) -> int:
-    args = run_parser().parse_args(argv)
-    cleaner = Cleaner(rule_options=_options(args))
-    summary = run(cleaner, args.inputs, output=args.output, rejects=args.rejects)
+    parser = run_parser()
+    args = parser.parse_args(argv)
+    if isinstance(args.report_html, str) and not args.report_html.lower().endswith((".html", ".htm")):
+        parser.error(f"--report-html {args.report_html}: the page's name must end in .html "
+                     "(to use the default name, put --report-html after the inputs)")
+    cleaner = Cleaner(config=_config(args), rule_options=_options(args))
+    summary = run(cleaner, args.inputs, output=args.output, rejects=args.rejects, report=args.report, report_html=args.report_html)
     if not args.quiet:
         stats = summary.stats
         kept = stats.statuses.get("kept", 0)
@@ -73,6 +110,9 @@ def cmd_run(argv: list[str]) -> int:
         if not summary.rejects:
             for entry in summary.rejected:
                 print(f"  {entry['status']}: {entry['source']}: {entry['reason']}", file=sys.stderr)
+        written = [path for path in (summary.report_json, summary.report_html) if path]
+        if written:
+            print(f"cleaner: report in {' and '.join(written)}", file=sys.stderr)
     return EXIT_INPUT_ERRORS if summary.errors else EXIT_OK
 
 
@@ -106,18 +146,34 @@ def cmd_explain(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m cleaner explain",
         description="Print FILE with every removed line marked by the rule or heuristic that removed it, "
-        "its evidence, and the metadata found.",
-        epilog="example:\n  python -m cleaner explain ../shared/seeds/004_407e9e002ca6946b.txt | less -R",
+        "its evidence, and the metadata found (coloured by rule on a terminal). With --html, write the same as a page: "
+        "removed lines struck through and coloured by rule, a legend of rule ids with their rationale, the metadata. "
+        "A WARC or JSONL FILE shows every document in it.",
+        epilog="examples:\n  python -m cleaner explain ../shared/seeds/004_407e9e002ca6946b.txt | less -R\n"
+        "  python -m cleaner explain page.html --html explain.html      # then open explain.html in a browser\n"
+        "  python -m cleaner explain crawl.warc.gz --color always | less -R",
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("file", metavar="FILE")
-    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour removed lines (default: on a terminal)")
+    parser.add_argument("file", metavar="FILE", help="one input: a page (.txt, .html), a WARC/WET file or a JSONL file")
+    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                        help="colour removed lines by rule (default: on a terminal). Example: --color always")
+    parser.add_argument("--html", metavar="OUT", help="write the explanation as a self-contained HTML page to OUT "
+                        "instead of printing it. Example: --html explain.html")
+    _input_options(parser)
     _rule_options(parser)
     args = parser.parse_args(argv)
-    cleaner = Cleaner(rule_options=_options(args))
-    doc = cleaner.pipeline.process(cleaner.pipeline.read(args.file))
-    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
-    sys.stdout.write(explain(doc, cleaner.rules.by_id(), color=color))
-    return EXIT_INPUT_ERRORS if doc.status is Status.ERROR else EXIT_OK
+    cleaner = Cleaner(config=_config(args), rule_options=_options(args))
+    docs = [cleaner.pipeline.process(doc) for doc in cleaner.pipeline.read_all(args.file)]
+    if args.html:
+        from .report import write_page
+        from .report.explain_html import render_explain
+
+        write_page(args.html, render_explain(docs, cleaner.rules.by_id()))
+        print(f"cleaner: explanation of {len(docs)} document{'s' if len(docs) != 1 else ''} in {args.html}", file=sys.stderr)
+    else:
+        color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+        for doc in docs:
+            sys.stdout.write(explain(doc, cleaner.rules.by_id(), color=color))
+    return EXIT_INPUT_ERRORS if any(doc.status is Status.ERROR for doc in docs) else EXIT_OK
 
 
 COMMANDS = {"rules": cmd_rules, "explain": cmd_explain, "run": cmd_run}

@@ -20,12 +20,27 @@ from .corpus.templates import TemplateConfig
 
 
 @dataclass(frozen=True, slots=True)
+class InputConfig:
+    """How JSONL inputs from other pipelines are read (``--text-field`` ...).
+    A dotted name reaches into nested objects (``metadata.url``)."""
+
+    #: the field that holds the document's text
+    text_field: str = "text"
+    #: the field whose value names the document (its ``source`` becomes ``FILE#ID``)
+    id_field: str = "id"
+    #: the field that holds the page URL (becomes ``url`` and ``site``)
+    url_field: str = "url"
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     # --- reading ---------------------------------------------------------
     #: inputs larger than this (after decompression) are rejected, not read
     max_input_bytes: int = 50_000_000
     #: share of NUL / control characters above which decoded bytes are "binary"
     binary_control_ratio: float = 0.05
+    #: field names of JSONL inputs
+    inputs: InputConfig = field(default_factory=InputConfig)
 
     # --- repeated paragraphs (photo captions printed twice) ---------------
     #: a line printed twice in a row is a caption when it has at least this many words

@@ -104,6 +104,9 @@ class Document:
     title_confirmed: bool = False  # the page confirmed the title (breadcrumb, declared <title>): not a guess
     #: line index of each value of the list fields (captions, credits, sections), to keep them in page order
     list_positions: dict[str, list[int]] = field(default_factory=dict)
+    #: metadata the container of the input gave (a WARC record's date), used only when the page gives none:
+    #: field → (value, raw, resolved_by); see cleaner.metadata.fallback
+    fallback: dict[str, tuple[str, str, str]] = field(default_factory=dict)
 
     @classmethod
     def from_text(cls, source: str, text: str, *, kind: str = "text") -> Document:

@@ -4,12 +4,16 @@ removed it, its evidence, and the metadata found. How users debug rules."""
 from __future__ import annotations
 
 from .document import Document, Status
+from .report.rationale import rationale as rationale_of
 from .ruleset import Rule
 
 _RESET = "\x1b[0m"
 _DIM_RED = "\x1b[31m"
 _GREY = "\x1b[90m"
 _BOLD = "\x1b[1m"
+#: foreground colours given to the rules of one document, in order of first removal
+_RULE_COLOURS = ("\x1b[31m", "\x1b[33m", "\x1b[35m", "\x1b[36m", "\x1b[34m", "\x1b[32m", "\x1b[91m", "\x1b[93m",
+                 "\x1b[95m", "\x1b[96m", "\x1b[94m", "\x1b[92m")
 
 
 def explain(doc: Document, rules: dict[str, Rule] | None = None, *, color: bool = False) -> str:
@@ -19,6 +23,9 @@ def explain(doc: Document, rules: dict[str, Rule] | None = None, *, color: bool 
     def paint(code: str, text: str) -> str:
         return f"{code}{text}{_RESET}" if color else text
 
+    rule_colour: dict[str, str] = {}
+    for removal in doc.removals:
+        rule_colour.setdefault(removal.rule_id, _RULE_COLOURS[len(rule_colour) % len(_RULE_COLOURS)])
     out = [paint(_BOLD, f"# {doc.source}  [{doc.status.value}]" + (f" {doc.reason_id}: {doc.reason}" if doc.status is not Status.KEPT else ""))]
     for line in doc.lines:
         if line.removal is None:
@@ -27,7 +34,7 @@ def explain(doc: Document, rules: dict[str, Rule] | None = None, *, color: bool 
         removal = line.removal
         where = f" ({rules[removal.rule_id].where})" if removal.rule_id in rules else ""
         moved = f" → {removal.field}" if removal.field else ""
-        out.append(paint(_DIM_RED, f"{line.number:5} - {line.text}"))
+        out.append(paint(rule_colour.get(removal.rule_id, _DIM_RED), f"{line.number:5} - {line.text}"))
         out.append(paint(_GREY, f"        [{removal.rule_id}{where}{moved}] {removal.evidence}"))
     meta = doc.meta
     out.append(paint(_BOLD, "# metadata"))
@@ -39,6 +46,6 @@ def explain(doc: Document, rules: dict[str, Rule] | None = None, *, color: bool 
         out.append(paint(_BOLD, "# rules that fired"))
         for rule_id in used:
             count = sum(1 for r in doc.removals if r.rule_id == rule_id)
-            rationale = f": {rules[rule_id].rationale}" if rule_id in rules else ""
-            out.append(f"  {rule_id} ×{count}{rationale}")
+            why = rationale_of(rule_id, rules)
+            out.append(paint(rule_colour[rule_id], f"  {rule_id}") + f" ×{count}" + (f": {why}" if why else ""))
     return "\n".join(out) + "\n"

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from .config import Config
 from .document import Document, Status
 from .errors import InputError
-from .readers import discover, read_file
+from .readers import discover, iter_documents, read_file
 from .steps import Annotator, Filter, Step, Stripper
 
 
@@ -100,7 +100,14 @@ class Pipeline:
         except InputError as exc:
             return Document.unreadable(path, exc.reason)
 
+    def read_all(self, path: str) -> Iterator[Document]:
+        """Every document of one input file, in file order (a WARC or JSONL
+        file holds many); unreadable input comes out as error documents."""
+        return iter_documents(path, self.config)
+
     def run(self, paths: Iterable[str | os.PathLike]) -> Iterator[Document]:
-        """Read and process every input under ``paths``, in sorted order."""
+        """Read and process every input under ``paths``: files in sorted order,
+        the documents of a file in file order."""
         for path in discover(paths):
-            yield self.process(self.read(path))
+            for doc in self.read_all(path):
+                yield self.process(doc)

@@ -8,7 +8,9 @@ Stages, in order:
 2. **corpus stages**: steps that need the whole corpus before they can decide
    (deduplication), each a :class:`CorpusStage` that takes the stream of
    documents and gives it back, possibly with some statuses changed;
-3. **write**: kept documents go to the output, the others to the rejects file.
+3. **write**: kept documents go to the output (JSONL, or Parquet for
+   ``.parquet``), the others to the rejects file; the run report
+   (:mod:`cleaner.report`) sees every document and is written last.
 
 The CLI only parses options and calls :func:`run`.
 """
@@ -23,7 +25,8 @@ from typing import Protocol
 from .api import Cleaner
 from .document import Document, Status
 from .pipeline import Stats
-from .writers import JsonlWriter, to_record, to_reject
+from .report import ReportCollector, report_paths, timed_stages, write_report
+from .writers import JsonlWriter, open_writer, to_record, to_reject
 
 
 class CorpusStage(Protocol):
@@ -46,6 +49,10 @@ class RunSummary:
     rejects: str | None
     kept: int = 0
     rejected: list[dict] = field(default_factory=list)
+    #: the run report (cleaner.report), and where it was written
+    report: dict = field(default_factory=dict)
+    report_json: str | None = None
+    report_html: str | None = None
 
     @property
     def errors(self) -> int:
@@ -63,29 +70,45 @@ def rejects_path(output: str | None, rejects: str | None) -> str | None:
         return rejects
     if output in (None, "-"):
         return None
-    base = output[: -len(".jsonl")] if output.endswith(".jsonl") else output
+    base = output
+    for suffix in (".jsonl", ".parquet"):
+        if base.endswith(suffix):
+            base = base[: -len(suffix)]
+            break
     return base + ".rejects.jsonl"
 
 
 def run(cleaner: Cleaner, inputs: Iterable[str | os.PathLike], output: str | None = None, rejects: str | None = None,
-        stages: Iterable[CorpusStage] = ()) -> RunSummary:
+        stages: Iterable[CorpusStage] = (), report: str | None = None, report_html: str | bool | None = None) -> RunSummary:
     """Clean ``inputs`` (files or folders) and write the records to ``output``
-    (None or ``-``: stdout) and the rejects to ``rejects`` (default: derived
-    from ``output``, see :func:`rejects_path`)."""
+    (None or ``-``: stdout; ``.parquet``: Parquet) and the rejects to
+    ``rejects`` (default: derived from ``output``, see :func:`rejects_path`).
+    The run report goes to ``report`` (default ``OUT.report.json``; none for
+    stdout) and, when ``report_html`` is given (a path, or True for beside the
+    JSON report), as a page there (:func:`cleaner.report.report_paths`)."""
+    output, rejects, report = (os.fspath(p) if p is not None else None for p in (output, rejects, report))
+    if isinstance(report_html, os.PathLike):
+        report_html = os.fspath(report_html)
     rej_path = rejects_path(output, rejects)
-    summary = RunSummary(stats=cleaner.stats, output=output, rejects=rej_path)
-    docs: Iterable[Document] = cleaner.run(inputs)
-    for stage in stages:
-        docs = stage(docs)
-    with JsonlWriter(output) as out:
+    report_json, report_page = report_paths(output, report, report_html)
+    summary = RunSummary(stats=cleaner.stats, output=output, rejects=rej_path, report_json=report_json, report_html=report_page)
+    collector = ReportCollector(cleaner.stats.step_seconds)
+    docs, timers = timed_stages(cleaner.run(inputs), stages)
+    with open_writer(output) as out:
         for doc in docs:
             if doc.status is Status.KEPT:
-                out.write(to_record(doc))
+                record = to_record(doc)
+                out.write(record)
+                collector.add(doc, record["id"])
                 summary.kept += 1
             else:
+                collector.add(doc)
                 summary.rejected.append(to_reject(doc))
     if rej_path:
         with JsonlWriter(rej_path) as rej:
             for entry in summary.rejected:
                 rej.write(entry)
+    summary.report = collector.report(cleaner.rules.by_id(), timers, cleaner.stats.step_seconds,
+                                      run={"output": output or "-", "rejects": rej_path or "-"})
+    write_report(summary.report, report_json, report_page)
     return summary

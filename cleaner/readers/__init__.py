@@ -1,4 +1,6 @@
-"""Readers turn one input (a path, or bytes) into a :class:`Document`.
+"""Readers turn one input (a path, or bytes) into documents: one
+:class:`Document` for a page, many for a WARC/WET or JSONL file
+(:func:`iter_documents`).
 
 A reader decodes and splits; it never decides quality (filters do that).
 Problems with an input raise :class:`cleaner.errors.InputError` with a reason
@@ -8,6 +10,7 @@ a person understands; the pipeline records it and goes on.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 from ..config import Config
 from ..document import Document
@@ -15,11 +18,12 @@ from ..errors import InputError
 from .decode import decode, gunzip, is_gzip
 from .files import discover, input_kind
 
-__all__ = ["read_file", "read_bytes", "discover", "input_kind"]
+__all__ = ["read_file", "read_bytes", "iter_documents", "discover", "input_kind"]
 
 
 def read_file(path: str, config: Config = Config()) -> Document:
-    """Read one input file (``.txt``, ``.html``, ``.htm``, any of them ``.gz``)."""
+    """Read one input file (``.txt``, ``.html``, ``.htm``, any of them ``.gz``)
+    that holds one document; :func:`iter_documents` reads any input."""
     try:
         size = os.path.getsize(path)
         if size > config.max_input_bytes and not path.endswith(".gz"):
@@ -49,3 +53,23 @@ def read_bytes(data: bytes, source: str, *, kind: str = "text", config: Config =
 
         return html_document(source, text)
     return Document.from_text(source, text)
+
+
+def iter_documents(path: str, config: Config = Config()) -> Iterator[Document]:
+    """Every document of one input file, in file order: one for a page
+    (``.txt``, ``.html``), many for a WARC/WET or JSONL file. Never raises for
+    bad input: what cannot be read comes out as a ``status`` error document."""
+    kind = input_kind(path)
+    if kind == "warc":
+        from .warc import iter_warc
+
+        yield from iter_warc(path, config)
+    elif kind == "jsonl":
+        from .jsonl import iter_jsonl
+
+        yield from iter_jsonl(path, config)
+    else:
+        try:
+            yield read_file(path, config)
+        except InputError as exc:
+            yield Document.unreadable(path, exc.reason)

@@ -9,13 +9,19 @@ from pathlib import Path
 #: file endings read as inputs (each may also end in ``.gz``)
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
+#: files holding many documents: WARC and WET (``.warc.wet.gz``), and JSONL from other pipelines
+WARC_SUFFIXES = (".warc", ".wet", ".arc")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
 
 def input_kind(path: str | os.PathLike) -> str | None:
-    """``"text"``, ``"html"`` or None (not an input we read), by file name.
+    """``"text"``, ``"html"``, ``"warc"``, ``"jsonl"`` or None (not an input
+    we read), by file name.
 
     >>> input_kind("a/b.html.gz"), input_kind("x.TXT"), input_kind("y.json")
     ('html', 'text', None)
+    >>> input_kind("crawl.warc.gz"), input_kind("CC-1.warc.wet.gz"), input_kind("docs.jsonl")
+    ('warc', 'warc', 'jsonl')
     """
     name = os.fspath(path).lower()
     if name.endswith(".gz"):
@@ -24,13 +30,18 @@ def input_kind(path: str | os.PathLike) -> str | None:
         return "text"
     if name.endswith(HTML_SUFFIXES):
         return "html"
+    if name.endswith(WARC_SUFFIXES):
+        return "warc"
+    if name.endswith(JSONL_SUFFIXES):
+        return "jsonl"
     return None
 
 
 def discover(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
     """Yield the input files under ``paths``, sorted within each folder by
     path. A file named explicitly is always yielded (its kind defaults to
-    text); files inside folders are yielded when their ending is one we read.
+    text); files inside folders are yielded when their ending is one we read,
+    except JSONL (folders often hold output JSONL: name JSONL inputs explicitly).
     Symlink loops are not followed twice."""
     for given in paths:
         path = Path(given)
@@ -56,6 +67,6 @@ def _walk(root: Path) -> Iterator[str]:
         seen.add(key)
         dirnames.sort()
         for name in filenames:
-            if input_kind(name) is not None:
+            if input_kind(name) not in (None, "jsonl"):
                 found.append(os.path.join(dirpath, name))
     yield from sorted(found)
