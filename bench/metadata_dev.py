@@ -5,7 +5,7 @@
     /tmp/fitenv/bin/python bench/metadata_dev.py FIELD fit [--l2 1.0]   # writes cleaner/data/FIELD_model.json
     /tmp/fitenv/bin/python bench/metadata_dev.py FIELD errors [--mode text-full]
 
-FIELD is ``title`` or ``date``. ``fit``, ``cv`` and ``errors`` need numpy (a
+FIELD is ``title``, ``date`` or ``byline`` (authors). ``fit``, ``cv`` and ``errors`` need numpy (a
 scratch venv, never a dependency of the package). A title candidate is right
 when it equals the gold title after the scorer's normalisation; a date when its
 day equals the gold date's (the scorer compares ``YYYY-MM-DD``). The model is a
@@ -53,31 +53,58 @@ def _title_candidates(cleaner, doc, gold):
 def _date_candidates(cleaner, doc, gold):
     """(The pipeline ran without the date step: ``published`` is still the header's choice, a feature.)"""
     want = (gold.get("published") or "")[:10]
-    found = cleaner.date_ranker.candidates.candidates(doc, cleaner.date_ranker.title_line(doc))
+    found = cleaner.held_out.candidates.candidates(doc, cleaner.held_out.title_line(doc))
     return ([(m.parsed.iso[:10] == want, features, f"{m.parsed.raw} [line {doc.lines[m.line].number}]") for m, features in found],
             (doc.meta.published or "")[:10] == want)
+
+
+def _name_key(name: str) -> str:
+    """The scorer's author normalisation."""
+    name = (norm(name) or "").lower()
+    name = re.sub(r"^by\s+", "", name)
+    name = re.sub(r"^(dr|prof|mr|mrs|ms)\.?\s+(?=\S+\s+\S)", "", name)
+    return name.strip(",.;: ")
+
+
+def _byline_candidates(cleaner, doc, gold):
+    """(The pipeline ran without the authors step: ``authors`` is still the header's choice, a feature.)
+    Pages without gold authors count: "no author" is the right candidate there."""
+    want = gold.get("authors") or []
+    want = {_name_key(n) for n in (want.split(";") if isinstance(want, str) else want) if n.strip()}
+    step = cleaner.held_out
+    found = step.candidates.candidates(doc, step_title_line(doc))
+    header = {_name_key(n) for n in doc.meta.authors}
+    return ([({_name_key(n) for n in cand.names} == want, features, f"{'; '.join(cand.names) or '<none>'} ({cand.kind})")
+             for cand, features in found], header == want)
+
+
+def step_title_line(doc):
+    from cleaner.metadata.byline import title_line
+
+    return title_line(doc)
 
 
 def cmd_dump(args) -> None:
     from cleaner import Cleaner
 
     cleaner = Cleaner()
-    if args.field == "date":
-        cleaner.date_ranker = next(step for step in cleaner.pipeline.steps if step.name == "date.ranked")
-        cleaner.pipeline.steps.remove(cleaner.date_ranker)
+    held_out = {"date": "date.ranked", "byline": "authors.ranked"}.get(args.field)
+    if held_out:
+        cleaner.held_out = next(step for step in cleaner.pipeline.steps if step.name == held_out)
+        cleaner.pipeline.steps.remove(cleaner.held_out)
     cache = CACHE / args.field
     cache.mkdir(parents=True, exist_ok=True)
-    gold_key = {"title": "title", "date": "published"}[args.field]
-    make = {"title": _title_candidates, "date": _date_candidates}[args.field]
+    gold_key = {"title": "title", "date": "published", "byline": None}[args.field]
+    make = {"title": _title_candidates, "date": _date_candidates, "byline": _byline_candidates}[args.field]
     for mode in MODES:
         pages = []
         for path in sorted((BENCH / "wcxb-dev" / mode).glob("*.txt")):
             gold = json.loads((BENCH / "wcxb-dev" / "gold" / (path.stem + ".json")).read_text(encoding="utf-8"))
-            if not gold.get(gold_key):
+            if gold_key and not gold.get(gold_key):
                 continue
             doc = cleaner.clean_text(path.read_text(encoding="utf-8"), source=str(path))
             cands, current = make(cleaner, doc, gold)
-            pages.append({"page": path.stem, "gold": gold[gold_key], "current": current,
+            pages.append({"page": path.stem, "gold": gold.get(gold_key or "authors"), "current": current,
                           "labels": [int(ok) for ok, _, _ in cands], "features": [f for _, f, _ in cands],
                           "texts": [text for _, _, text in cands]})
         (cache / f"wcxb-dev-{mode}.json").write_text(json.dumps(pages))
@@ -141,10 +168,13 @@ def cmd_cv(args) -> None:
         for mode in MODES:
             chunk = [p for p in test if p["mode"] == mode]
             per_mode[mode].append((accuracy(chunk, weights), len(chunk)))
-    for mode in MODES:
+            scored = [p for p in chunk if p["gold"]]  # the scorer counts the pages with a gold value
+            per_mode.setdefault(mode + " (pages with a gold value)", []).append((accuracy(scored, weights), len(scored)))
+    for mode in per_mode:
         total = sum(n for _, n in per_mode[mode])
         acc = sum(a * n for a, n in per_mode[mode]) / total
-        current = sum(p["current"] for p in pages if p["mode"] == mode) / total
+        base = [p for p in pages if p["mode"] == mode.split()[0] and (p["gold"] or " " not in mode)]
+        current = sum(p["current"] for p in base) / len(base)
         print(f"{args.field} {mode}: cross-validated accuracy {acc:.3f} (current step {current:.3f}, {total} pages)")
 
 
@@ -187,7 +217,7 @@ def cmd_fit(args) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("field", choices=("title", "date"))
+    parser.add_argument("field", choices=("title", "date", "byline"))
     sub = parser.add_subparsers(dest="cmd", required=True)
     sub.add_parser("dump")
     fit = sub.add_parser("fit")

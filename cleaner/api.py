@@ -33,7 +33,7 @@ from .corpus.templates import TemplateIndex, TemplateStripper
 from .document import Document, Status
 from .errors import InputError
 from .filters import NoArticle, TooShort
-from .metadata.byline_region import BylineAboveArticle
+from .metadata.byline import BylineCandidates, RankedAuthors
 from .metadata.captions import TrailingCaptions
 from .metadata.fallback import ContainerFallback
 from .metadata.language import LanguageAnnotator, LanguageDetector
@@ -79,6 +79,7 @@ class RunResources:
         self._resources = None
         self._title_model = None
         self._date_model = None
+        self._byline_model = None
 
     def get(self):
         if self._resources is None:
@@ -102,6 +103,14 @@ class RunResources:
 
             self._date_model = load_date_model()
         return self._date_model
+
+    def byline_model(self):
+        """The authors ranking model (``cleaner/data/byline_model.json``), loaded once per run."""
+        if self._byline_model is None:
+            from .metadata.byline import load_byline_model
+
+            self._byline_model = load_byline_model()
+        return self._byline_model
 
     def is_chrome_line(self, text: str) -> bool:
         """Chrome vocabulary covers half the line's words or more ("Share",
@@ -131,7 +140,7 @@ def default_steps(config: Config, rules: RuleSet, detector: LanguageDetector, re
         TrailingCaptions(),
         RankedTitle(TitleCandidates(config, resources.is_chrome_line, resources.get().merged_stoplist), resources.title_model()),
         RankedDate(DateCandidates(config), resources.date_model()),
-        BylineAboveArticle(header, config),
+        RankedAuthors(BylineCandidates(config, header.bare_name, resources.is_chrome_line), resources.byline_model()),
         LanguageAnnotator(config, detector),
         ContainerFallback(),
         NoArticle(),

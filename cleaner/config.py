@@ -73,6 +73,8 @@ class Config:
     title_inside_reach: int = 8
     #: at most this many dates of a page are ranked for ``published`` (the first ones)
     date_max_candidates: int = 60
+    #: names for ``authors`` are looked for in this many first lines of a page
+    byline_max_lines: int = 2000
     #: after the classifier, a bare name among this many lines above the article is the byline (when none was found)
     byline_region_reach: int = 15
     #: a bare name this many lines or fewer from the title is taken for the byline

@@ -103,7 +103,7 @@ BYLINE_LEAD = re.compile(
     re.I,
 )
 #: where the names end: " | Reuters", " - 1 October 2015", " for The Guardian", " (AP)"
-TAIL = re.compile(r"\s*(?:[|•·/]|\s[-–—]\s|\((?:[^()]*)\)\s*$)|\s+(?:for|für|pour|para|per|voor|för)\s+")
+TAIL = re.compile(r"\s*(?:[|•·●◆▪/]|\s[-–—]\s|\((?:[^()]*)\)\s*$)|\s+(?:for|für|pour|para|per|voor|för)\s+")
 SEPARATORS = re.compile(r"\s*(?:[,;&+]|\b(?:and|und|et|en|och|og)\b)\s*", re.I)
 LOWER_LETTER_SEPARATORS = re.compile(r"\s+[ye]\s+")
 UPPER_LETTER_SEPARATORS = re.compile(r"\s+[YE]\s+")
@@ -182,6 +182,20 @@ def _looks_like_name(name: str) -> bool:
     return 1 <= proper <= MAX_NAME_TOKENS
 
 
+#: words glued to what stood next to them when a page was flattened to text ("ByJane Roe", "Jane RoePublished: ...")
+GLUED_BY = re.compile(r"^(\W*)(By|Von|Por|Par|Door)(?=[A-Z][a-z])")
+GLUED_META = re.compile(r"(?<=[a-z])(?=(?:Published|Updated|Posted|Last Updated|Reviewed|Fact[- ]checked)\b)")
+
+
+def unglue(line: str) -> str:
+    """Split words a flattened page glued together around a byline.
+
+    >>> unglue("ByJane RoePublished: Jan 29, 2025")
+    'By Jane Roe | Published: Jan 29, 2025'
+    """
+    return GLUED_META.sub(" | ", GLUED_BY.sub(r"\1\2 ", line))
+
+
 def parse_byline(line: str, *, max_words: int = 12) -> list[str] | None:
     """Author names if ``line`` is a byline, else None.
 
@@ -191,7 +205,10 @@ def parse_byline(line: str, *, max_words: int = 12) -> list[str] | None:
     ['A', 'B', 'C']
     >>> parse_byline("Door Jan de Vries en Piet Jansen")
     ['Jan de Vries', 'Piet Jansen']
+    >>> parse_byline("ByJane RoePublished: Jan 29, 2025"), parse_byline("by Jane Roe ● December 23, 2025 ● 6 min read")
+    (['Jane Roe'], ['Jane Roe'])
     """
+    line = unglue(line)
     lead = BYLINE_LEAD.match(line)
     if lead is None or len(line.split()) > max_words:
         return None

@@ -166,8 +166,13 @@ class HeaderStripper(Stripper):
         """The person's name when ``text`` is a bare name (perhaps with credentials), else None."""
         if not self.name_like(text) or (self.chrome and self.chrome(text)) or ALT_TEXT.match(text):
             return None
-        if self.stopwords is not None and any(t.casefold() in self.stopwords for t in text.replace(",", " ").split()):
-            return None
+        if self.stopwords is not None:
+            # function words make a menu entry ("About Us", "Log In"), but stoplists hold given names too
+            # ("paul" is German, "john" and "david" English): only a last word or two words in them count
+            tokens = [t.casefold() for t in text.split(",")[0].split()]
+            hits = sum(t in self.stopwords for t in tokens)
+            if tokens and (tokens[-1] in self.stopwords or hits >= 2):
+                return None
         name = normalise_name(text.split(",")[0].strip())
         return name if len(name.split()) >= 2 else None
 

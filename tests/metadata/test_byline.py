@@ -1,0 +1,72 @@
+"""Authors, ranked among the names the page prints."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.api import RunResources
+from cleaner.config import Config
+from cleaner.document import Document
+from cleaner.metadata.byline import FEATURES, BylineCandidates, RankedAuthors, _undouble, load_byline_model
+from cleaner.metadata.ranking import RankingModel
+from cleaner.strippers.header import HeaderStripper
+
+BODY = [
+    "The harbour authority approved a plan on Tuesday to dredge the inner basin for the first time in twenty years, "
+    "clearing silt that has left fishing boats stranded at low tide.",
+    "Work will begin in the autumn and take about six weeks, during which the slipway and the fish market will stay "
+    "open, the authority said in a statement.",
+    "Skippers welcomed the decision but said the delay had already cost them a season of early-morning landings.",
+]
+
+
+def candidates() -> BylineCandidates:
+    resources = RunResources()
+    header = HeaderStripper(Config(), chrome=resources.is_chrome_line, stopwords=resources.get().merged_stoplist)
+    return BylineCandidates(Config(), header.bare_name, resources.is_chrome_line)
+
+
+def test_byline_under_the_title_gives_the_author():
+    page = ["Home", "News", "Harbour basin to be dredged after twenty years", "Picture of Ana Ruiz",
+            "By Ana Ruiz · March 3, 2024", *BODY, "More from Tom Reed", "Ferry fares rise again next month"]
+    doc = Cleaner().clean_text("\n\n".join(page))
+    assert doc.meta.authors == ["Ana Ruiz"]
+    assert doc.meta.evidence["authors"].startswith("line ")
+
+
+def test_page_without_names_has_no_author():
+    doc = Cleaner().clean_text("\n\n".join(["Harbour basin to be dredged after twenty years", *BODY]))
+    assert doc.meta.authors == []
+    assert doc.meta.evidence["authors"].startswith("no author")
+
+
+def test_names_a_page_offers():
+    found = candidates().names_in
+    assert found("By Ana Ruiz and Tom Reed") == [(("Ana Ruiz", "Tom Reed"), "byline")]
+    assert (("Ana Ruiz",), "alt") in found("Headshot of Ana Ruiz")
+    assert (("Ana Ruiz",), "alt") in found("Ana Ruiz's avatar")
+    assert found("0 · by Ana Ruiz · Updated on 8 January 2026") == [(("Ana Ruiz",), "segment")]
+    assert found("Subscribe to our newsletter") == []
+    assert _undouble("Colin Gray Colin Gray") == "Colin Gray" and _undouble("Ana Ana Ruiz") == "Ana Ana Ruiz"
+
+
+def test_model_weights_decide():
+    """The pick follows the weights (the helper can fail)."""
+    doc = Document.from_text("a.txt", "\n".join(["Headshot of Tom Reed", "By Ana Ruiz", *BODY]))
+    for line in doc.lines[:2]:
+        doc.remove(line, "heuristic.region.outside", "outside the article")
+    RankedAuthors(candidates(), RankingModel({"kind_alt": 5.0})).annotate(doc)
+    assert doc.meta.authors == ["Tom Reed"]
+    RankedAuthors(candidates(), RankingModel({"kind_byline": 5.0})).annotate(doc)
+    assert doc.meta.authors == ["Ana Ruiz"]
+    RankedAuthors(candidates(), RankingModel({"none": 5.0})).annotate(doc)
+    assert doc.meta.authors == []
+
+
+def test_shipped_model_and_unknown_features():
+    assert set(load_byline_model().weights) <= set(FEATURES)
+    with pytest.raises(ValueError, match="no_such_feature"):
+        RankingModel.from_json(json.dumps({"weights": {"no_such_feature": 1.0}}), "byline_model.json", FEATURES)
