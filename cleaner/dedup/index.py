@@ -37,7 +37,7 @@ import numpy as np
 from ..document import Document, content_id
 from .config import DedupConfig
 from .minhash import Signer, band_keys
-from .text import exact_key
+from .text import exact_key, normalise
 
 #: metadata fields counted by the keep rule: a copy with more of them filled is kept
 COMPLETENESS_FIELDS = ("title", "authors", "published", "language", "url")
@@ -110,13 +110,19 @@ class DedupIndex:
 
     def add(self, doc: Document) -> int:
         """Map ``doc`` (its clean text and metadata) into the index; returns its entry number."""
-        text = doc.text
-        return self.add_entry(doc.source, text, completeness(doc), self.signer.signature(text) if self.near else None)
+        return self.add_text(doc.source, doc.text, completeness(doc))
 
-    def add_entry(self, source: str, text: str, complete: int, signature: np.ndarray | None) -> int:
+    def add_text(self, source: str, text: str, complete: int = 0) -> int:
+        """Map one clean text (with the keep rule's metadata count) into the index."""
+        norm = normalise(text)
+        signature = self.signer.signature(norm, normalised=True) if self.near else None
+        return self.add_entry(source, text, complete, exact_key(norm, normalised=True), signature)
+
+    def add_entry(self, source: str, text: str, complete: int, exact: int, signature: np.ndarray | None) -> int:
+        """Add a mapped document: ``exact`` key and ``signature`` as computed by :meth:`add_text`."""
         self.sources.append(source)
         self.record_ids.append(int(content_id(text), 16))
-        self.exact.append(exact_key(text))
+        self.exact.append(exact)
         self.facts.append((complete, len(text)))
         self.has_signature.append(signature is not None)
         if self.near:

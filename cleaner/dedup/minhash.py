@@ -38,10 +38,11 @@ class Signer:
         self.config = config
         self._template = MinHash(num_perm=config.num_perm, seed=config.seed, hashfunc=zlib.crc32, scheme="affine32")
 
-    def signature(self, text: str) -> np.ndarray | None:
+    def signature(self, text: str, normalised: bool = False) -> np.ndarray | None:
         """The MinHash signature of ``text``'s word shingles (uint32,
-        ``num_perm`` values), or None when the text has no words."""
-        grams = shingles(words(text), self.config.shingle_words)
+        ``num_perm`` values), or None when the text has no words.
+        ``normalised``: ``text`` is already :func:`~cleaner.dedup.text.normalise` d."""
+        grams = shingles(words(text, normalised), self.config.shingle_words)
         if not grams:
             return None
         sketch = self._template.copy()

@@ -30,14 +30,19 @@ def normalise(text: str) -> str:
     return " ".join(folded.split())
 
 
-def exact_key(text: str) -> int:
+def exact_key(text: str, normalised: bool = False) -> int:
     """A 64-bit key of the normalised text: equal for exact duplicates."""
-    return int.from_bytes(hashlib.blake2b(normalise(text).encode("utf-8"), digest_size=8).digest(), "big")
+    norm = text if normalised else normalise(text)
+    return int.from_bytes(hashlib.blake2b(norm.encode("utf-8"), digest_size=8).digest(), "big")
 
 
-def words(text: str) -> list[str]:
-    """The words of the normalised text (punctuation dropped)."""
-    return _WORD.findall(normalise(text))
+def words(text: str, normalised: bool = False) -> list[str]:
+    """The words of the normalised text (punctuation dropped).
+
+    >>> words("It’s a “test”—of  WORDS.")
+    ['it', 's', 'a', 'test', 'of', 'words']
+    """
+    return _WORD.findall(text if normalised else normalise(text))
 
 
 def shingles(tokens: list[str], size: int) -> set[bytes]:
