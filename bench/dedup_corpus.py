@@ -165,8 +165,8 @@ def pair_scores(families: list[int], clusters: list[int]) -> tuple[float, float,
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog="example:\n  python bench/dedup_corpus.py --docs 1000 -o /tmp/c.jsonl",
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter,
+                                     epilog="example:\n  python bench/dedup_corpus.py --docs 1000 -o /tmp/c.jsonl")
     parser.add_argument("--docs", type=int, default=100_000, help="at least this many documents (default 100000)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("-o", "--output", help="JSONL file (default: stdout)")
