@@ -74,9 +74,9 @@ def run_cleaner(corpus: str) -> dict:
     started = time.process_time()
     verdicts = index.resolve()
     reduce = time.process_time() - started
-    labels = [v.kept for v in verdicts]
+    labels = verdicts.kept.tolist()
     return {"map": mapping, "reduce": reduce, "rss_before": before, "rss_peak": rss_kib(), "families": families,
-            "labels": labels, "index_bytes": index.nbytes(), "kept": sum(v.rule_id is None for v in verdicts)}
+            "labels": labels, "index_bytes": index.nbytes(), "kept": len(verdicts) - verdicts.duplicates}
 
 
 def run_datasketch(corpus: str) -> dict:

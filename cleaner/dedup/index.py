@@ -71,28 +71,32 @@ class _Rows:
         self.data = np.empty((16, width) if width else 16, dtype=dtype)
         self.size = 0
 
-    def append(self, value) -> None:
-        if self.size == len(self.data):
-            grown = np.empty((2 * len(self.data),) + self.data.shape[1:], dtype=self.data.dtype)
+    def _reserve(self, size: int) -> None:
+        if size > len(self.data):
+            grown = np.empty((max(size, 2 * len(self.data)),) + self.data.shape[1:], dtype=self.data.dtype)
             grown[: self.size] = self.data[: self.size]
             self.data = grown
+
+    def append(self, value) -> None:
+        self._reserve(self.size + 1)
         self.data[self.size] = value
         self.size += 1
 
+    def extend(self, values: np.ndarray) -> None:
+        self._reserve(self.size + len(values))
+        self.data[self.size : self.size + len(values)] = values
+        self.size += len(values)
+
     def view(self) -> np.ndarray:
         return self.data[: self.size]
-
-    def extend(self, values: np.ndarray) -> None:
-        for value in values:  # merges are rare; simplicity over speed
-            self.append(value)
 
 
 class DedupIndex:
     """Entries of documents to deduplicate, and the clustering over them.
 
-    ``resolve()`` returns one :class:`Verdict` per entry, in entry order
-    (the order of :meth:`add` calls; after :meth:`merge`, this index's
-    entries then the other's)."""
+    ``resolve()`` returns a :class:`Resolution`: one :class:`Verdict` per
+    entry, in entry order (the order of :meth:`add` calls; after
+    :meth:`merge`, this index's entries then the other's)."""
 
     def __init__(self, config: DedupConfig = DedupConfig(), signer: Signer | None = None):
         self.config = config
@@ -148,41 +152,43 @@ class DedupIndex:
 
     # --- reduce -------------------------------------------------------------
 
-    def resolve(self) -> list[Verdict]:
+    def resolve(self) -> Resolution:
         """Cluster the entries and choose the kept member of each cluster."""
         n = len(self.sources)
-        order = sorted(range(n), key=self.sources.__getitem__)  # canonical numbering: by source
+        # canonical numbering (canon → entry): by source, so that nothing below depends on the input order
+        order = np.array(sorted(range(n), key=self.sources.__getitem__), dtype=np.int64)
         union = _UnionFind(n)
         exact = self.exact.view()[order]
         by_exact = np.argsort(exact, kind="stable")
         same = exact[by_exact][1:] == exact[by_exact][:-1]
-        for pos in np.flatnonzero(same):
-            union.join(int(by_exact[pos]), int(by_exact[pos + 1]), (EXACT, 1.0))
-        signatures = None
+        for pos in np.flatnonzero(same).tolist():
+            union.join(int(by_exact[pos]), int(by_exact[pos + 1]), 1.0)
         if self.near:
-            signatures = self.signatures.view()[order]
-            has = self.has_signature.view()[order]
             # one representative per exact group: its copies have the same signature
-            first = np.ones(n, dtype=bool)
+            first = self.has_signature.view()[order].copy()
             first[by_exact[1:][same]] = False
-            self._verify_candidates(signatures, np.flatnonzero(first & has), union)
-        return self._verdicts(order, union, signatures)
+            self._verify_candidates(order, np.flatnonzero(first), union)
+        return self._resolution(order, union)
 
-    def _verify_candidates(self, signatures: np.ndarray, members: np.ndarray, union: _UnionFind) -> None:
+    def _verify_candidates(self, order: np.ndarray, members: np.ndarray, union: _UnionFind) -> None:
+        """Group ``members`` (canonical numbers) by band key, one band at a
+        time, and verify the pairs of every bucket."""
         bands, rows = self.config.banding()
         need = math.ceil(self.config.threshold * self.config.num_perm - 1e-9)
-        keys = band_keys(signatures[members], bands, rows)
+        signatures = self.signatures.view()
+        entries = order[members]
         failed: set[tuple[int, int]] = set()
         for band in range(bands):
-            by_key = np.argsort(keys[:, band], kind="stable")
-            sorted_keys = keys[by_key, band]
+            keys = band_keys(signatures[entries, band * rows : (band + 1) * rows], 1, rows, first_band=band)[:, 0]
+            by_key = np.argsort(keys, kind="stable")
+            sorted_keys = keys[by_key]
             starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
             sizes = np.diff(np.r_[starts, len(sorted_keys)])
             for start, size in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist()):
                 bucket = np.sort(members[by_key[start : start + size]]).tolist()
-                self._verify_bucket(signatures, bucket, union, need, failed)
+                self._verify_bucket(signatures, order, bucket, union, need, failed)
 
-    def _verify_bucket(self, signatures, bucket: list[int], union: _UnionFind, need: int, failed: set) -> None:
+    def _verify_bucket(self, signatures, order, bucket: list[int], union: _UnionFind, need: int, failed: set) -> None:
         """Verify the pairs of one LSH bucket, skipping pairs already in one
         component (their edge would change no component) or already refuted."""
         perm = self.config.num_perm
@@ -190,41 +196,86 @@ class DedupIndex:
             rest = [b for b in bucket[pos + 1 :] if (a, b) not in failed and union.find(b) != union.find(a)]
             if not rest:
                 continue
-            equal = np.count_nonzero(signatures[rest] == signatures[a], axis=1)
+            equal = np.count_nonzero(signatures[order[rest]] == signatures[order[a]], axis=1)
             for b, count in zip(rest, equal.tolist()):
                 if count >= need:
-                    union.join(a, b, (NEAR, count / perm))
+                    union.join(a, b, count / perm)
                 else:
                     failed.add((a, b))
 
-    def _verdicts(self, order: list[int], union: _UnionFind, signatures) -> list[Verdict]:
+    def _resolution(self, order: np.ndarray, union: _UnionFind) -> Resolution:
         n = len(order)
         record_ids, exact, facts = self.record_ids.view(), self.exact.view(), self.facts.view()
-        components: dict[int, list[int]] = {}
-        for canon in range(n):
-            components.setdefault(union.find(canon), []).append(canon)
-        verdicts: list[Verdict | None] = [None] * n
+        out = Resolution(self, n)
+        roots = np.fromiter((union.find(canon) for canon in range(n)), dtype=np.int64, count=n)
+        by_root = np.argsort(roots, kind="stable")
+        starts = np.flatnonzero(np.r_[True, roots[by_root][1:] != roots[by_root][:-1]])
+        sizes = np.diff(np.r_[starts, n])
         perm = self.config.num_perm
-        for members in components.values():
-            entries = [order[c] for c in members]
+        for start, size in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist()):
+            canons = by_root[start : start + size].tolist()
+            entries = order[canons].tolist()
             kept = min(entries, key=lambda e: keep_order(int(facts[e, 0]), int(facts[e, 1]), self.sources[e], int(record_ids[e]), e))
-            kept_id = f"{int(record_ids[kept]):016x}"
-            kept_canon = members[entries.index(kept)]
-            others = tuple(sorted(self.sources[e] for e in entries if e != kept))
-            verdicts[kept] = Verdict(kept, self.sources[kept], kept_id, duplicate_sources=others)
-            for canon, entry in zip(members, entries):
+            out.members[kept] = [e for e in entries if e != kept]
+            for canon, entry in zip(canons, entries):
                 if entry == kept:
                     continue
+                out.kept[entry] = kept
                 if exact[entry] == exact[kept]:
-                    verdicts[entry] = Verdict(kept, self.sources[kept], kept_id, EXACT, 1.0)
+                    out.rule[entry] = 1
                     continue
-                sim = float(np.count_nonzero(signatures[canon] == signatures[kept_canon])) / perm
-                verdict = Verdict(kept, self.sources[kept], kept_id, NEAR, sim)
+                out.rule[entry] = 2
+                sim = float(np.count_nonzero(self.signatures.view()[entry] == self.signatures.view()[kept])) / perm
+                out.similarity[entry] = sim
                 if sim < self.config.threshold:
-                    partner, (_, link_sim) = union.link(canon)
-                    verdict.via = (self.sources[order[partner]], link_sim)
-                verdicts[entry] = verdict
-        return verdicts  # type: ignore[return-value]
+                    partner = int(union.partner[canon])
+                    out.via[entry] = (int(order[partner]), float(union.partner_similarity[canon]))
+        return out
+
+
+class Resolution:
+    """The outcome of :meth:`DedupIndex.resolve`, compact: per entry the kept
+    entry of its cluster (``kept``, itself when kept), how it matched
+    (``rule``: 0 kept, 1 exact, 2 near) and its estimated similarity to the
+    kept one; ``resolution[entry]`` is its :class:`Verdict`."""
+
+    RULES = (None, EXACT, NEAR)
+
+    def __init__(self, index: DedupIndex, n: int):
+        self.index = index
+        self.kept = np.arange(n, dtype=np.int64)
+        self.rule = np.zeros(n, dtype=np.uint8)
+        self.similarity = np.ones(n, dtype=np.float32)
+        self.via: dict[int, tuple[int, float]] = {}  # entry → (partner entry, similarity): chained members only
+        self.members: dict[int, list[int]] = {}  # kept entry → the other members of its cluster
+
+    def __len__(self) -> int:
+        return len(self.kept)
+
+    def __getitem__(self, entry: int | slice) -> Verdict | list[Verdict]:
+        if isinstance(entry, slice):
+            return [self[i] for i in range(len(self))[entry]]
+        sources = self.index.sources
+        kept = int(self.kept[entry])
+        kept_id = f"{int(self.index.record_ids.view()[kept]):016x}"
+        if kept == entry:
+            others = tuple(sorted(sources[e] for e in self.members.get(entry, ())))
+            return Verdict(kept, sources[kept], kept_id, duplicate_sources=others)
+        via = self.via.get(entry)
+        return Verdict(kept, sources[kept], kept_id, self.RULES[self.rule[entry]], round(float(self.similarity[entry]), 4),
+                       (sources[via[0]], round(via[1], 4)) if via else None)
+
+    def __iter__(self):
+        return (self[entry] for entry in range(len(self)))
+
+    @property
+    def duplicates(self) -> int:
+        return int(np.count_nonzero(self.rule))
+
+    @property
+    def clusters(self) -> int:
+        """Clusters of more than one member."""
+        return len(self.members)
 
 
 def keep_order(complete: int, length: int, source: str, record_id: int = 0, entry: int = 0) -> tuple:
@@ -241,11 +292,13 @@ def keep_order(complete: int, length: int, source: str, record_id: int = 0, entr
 
 class _UnionFind:
     """Disjoint sets over 0..n-1; the smaller root wins (deterministic). Each
-    node remembers the first verified pair that joined it (its evidence)."""
+    node remembers the first verified pair that joined it and its similarity
+    (the evidence of a chained member)."""
 
     def __init__(self, n: int):
         self.parent = list(range(n))
-        self.links: dict[int, tuple[int, tuple[str, float]]] = {}
+        self.partner = np.full(n, -1, dtype=np.int64)
+        self.partner_similarity = np.zeros(n, dtype=np.float32)
 
     def find(self, x: int) -> int:
         parent = self.parent
@@ -254,15 +307,13 @@ class _UnionFind:
             x = parent[x]
         return x
 
-    def join(self, a: int, b: int, evidence: tuple[str, float]) -> None:
+    def join(self, a: int, b: int, similarity: float) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return
-        self.links.setdefault(a, (b, evidence))
-        self.links.setdefault(b, (a, evidence))
+        for node, other in ((a, b), (b, a)):
+            if self.partner[node] < 0:
+                self.partner[node], self.partner_similarity[node] = other, similarity
         if rb < ra:
             ra, rb = rb, ra
         self.parent[rb] = ra
-
-    def link(self, x: int) -> tuple[int, tuple[str, float]]:
-        return self.links[x]

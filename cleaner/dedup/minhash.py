@@ -85,10 +85,11 @@ def _mix(values: np.ndarray) -> np.ndarray:
     return values ^ (values >> np.uint64(31))
 
 
-def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
+def band_keys(signatures: np.ndarray, bands: int, rows: int, first_band: int = 0) -> np.ndarray:
     """One uint64 key per (document, band): a hash of the band's ``rows``
     signature values and of the band number, so equal values in different
-    bands do not collide. ``signatures`` is (documents × num_perm) uint32.
+    bands do not collide. ``signatures`` is (documents × num_perm) uint32,
+    or a slice of columns starting at band ``first_band``.
 
     >>> sig = np.arange(12, dtype=np.uint32).reshape(2, 6)
     >>> keys = band_keys(np.vstack([sig, sig[:1]]), bands=3, rows=2)
@@ -101,7 +102,7 @@ def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
     keys = np.empty((n, bands), dtype=np.uint64)
     with np.errstate(over="ignore"):
         for band in range(bands):
-            acc = np.full(n, np.uint64(band + 1) * _GOLDEN, dtype=np.uint64)
+            acc = np.full(n, np.uint64(first_band + band + 1) * _GOLDEN, dtype=np.uint64)
             for column in signatures[:, band * rows : (band + 1) * rows].T:
                 acc = _mix(acc ^ column.astype(np.uint64))
             keys[:, band] = acc

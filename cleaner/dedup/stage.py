@@ -40,8 +40,7 @@ class DedupStage:
                 entries.append(index.add(doc) if doc.status is Status.KEPT else None)
                 pickle.dump(doc, spill, protocol=pickle.HIGHEST_PROTOCOL)
             verdicts = index.resolve()
-            self.clusters = sum(1 for v in verdicts if v.duplicate_sources)
-            self.duplicates = sum(1 for v in verdicts if v.rule_id)
+            self.clusters, self.duplicates = verdicts.clusters, verdicts.duplicates
             spill.seek(0)
             for entry in entries:
                 doc = pickle.load(spill)
