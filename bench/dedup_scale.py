@@ -14,8 +14,8 @@ temporary JSONL file once; then each method runs in its own fresh process
   :class:`~cleaner.dedup.config.DedupConfig` (``add_text`` per document, then
   ``resolve``: clusters *and* the kept member of each);
 * **datasketch-lsh** (the peer): a :class:`datasketch.MinHash` object per
-  document (same permutations and shingle hashes, so the same signatures),
-  inserted into :class:`datasketch.MinHashLSH` with the same
+  document (same permutations, shingles and hash function, so the same
+  signatures), inserted into :class:`datasketch.MinHashLSH` with the same
   bands × rows; then every document is queried, each candidate verified with
   ``MinHash.jaccard`` against the same threshold, and verified pairs merged in
   a union-find.
@@ -80,14 +80,15 @@ def run_cleaner(corpus: str) -> dict:
 
 
 def run_datasketch(corpus: str) -> dict:
+    import zlib
+
     from datasketch import MinHash, MinHashLSH
 
     from cleaner.dedup.config import DedupConfig
-    from cleaner.dedup.minhash import shingle_hashes
-    from cleaner.dedup.text import words
+    from cleaner.dedup.text import shingles, words
 
     config = DedupConfig()
-    template = MinHash(num_perm=config.num_perm, seed=config.seed, hashfunc=int, scheme="affine32")
+    template = MinHash(num_perm=config.num_perm, seed=config.seed, hashfunc=zlib.crc32, scheme="affine32")
     lsh = MinHashLSH(threshold=config.threshold, num_perm=config.num_perm, params=config.banding())
     sketches, families, mapping = [], [], 0.0
     before = rss_kib()
@@ -95,7 +96,7 @@ def run_datasketch(corpus: str) -> dict:
         families.append(item["family"])
         started = time.process_time()
         sketch = template.copy()
-        sketch.update_batch(shingle_hashes(words(item["text"]), config.shingle_words))
+        sketch.update_batch(shingles(words(item["text"]), config.shingle_words))
         lsh.insert(i, sketch)
         sketches.append(sketch)
         mapping += time.process_time() - started

@@ -47,9 +47,7 @@ def words(text: str, normalised: bool = False) -> list[str]:
 
 def shingles(tokens: list[str], size: int) -> set[bytes]:
     """The distinct word ``size``-grams of ``tokens`` (one shingle of all
-    of them when there are fewer; none for no words): the reference
-    definition, for exact Jaccard similarities in tests. Signatures hash the
-    same n-grams without building them (:func:`cleaner.dedup.minhash.shingle_hashes`).
+    of them when there are fewer; none for no words), UTF-8 encoded for hashing.
 
     >>> sorted(shingles(["a", "b", "c", "d"], 3)), shingles(["a"], 3), shingles([], 3)
     ([b'a b c', b'b c d'], {b'a'}, set())
