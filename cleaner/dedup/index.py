@@ -25,7 +25,7 @@ Memory per document (``nbytes``; measured by ``bench/dedup_scale.py``): the
 signature (``4 * num_perm`` bytes, 512 at the default), 25 bytes of keys and
 keep facts, and the source path string: 623 bytes on the generated corpus.
 Resolving adds about 100 bytes (canonical order, union-find, one band's keys
-at a time, the compact :class:`Resolution`); peak RSS grows by 962 bytes per
+at a time, the compact :class:`Resolution`); peak RSS grows by 948 bytes per
 document on 100,000 documents.
 """
 
