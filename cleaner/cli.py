@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from dataclasses import replace
 
 from .api import Cleaner, RuleOptions
@@ -29,6 +30,7 @@ RUN_EXAMPLE = """examples:
   python -m cleaner CC-MAIN-1.warc.wet.gz -o wet.jsonl --report run/report.json
   python -m cleaner docs.jsonl --text-field content --id-field doc_id --url-field metadata.url -o out.jsonl
   python -m cleaner scrapes/ --no-dedup --quiet -o out.jsonl     # no summary on stderr
+  python -m cleaner scrapes/ -o out.jsonl --dedup exact   # only identical copies are duplicates
 
 exit status: 0 all inputs read; 1 some inputs could not be read (status error
 in the rejects file); 2 usage or rule-file errors."""
@@ -44,6 +46,25 @@ def _rule_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--no-site-rules", action="store_true",
                        help="ignore site-scoped rules (rules with 'site' or 'fingerprint'): generic rules and heuristics only. "
                        "Example: --no-site-rules")
+
+
+def _dedup_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("deduplication")
+    group.add_argument("--dedup", choices=("exact", "near"), default="near",
+                       help="near (default): exact copies and near copies (MinHash + LSH over word shingles of the clean "
+                       "text, e.g. a wire story on three sites, one with an editor's note); exact: only copies whose "
+                       "normalised text is identical. Duplicates go to the rejects file with status duplicate "
+                       "(example: --dedup exact)")
+    group.add_argument("--no-dedup", action="store_true", help="keep every copy (example: --no-dedup)")
+
+
+def _stages(args: argparse.Namespace, config: Config) -> list:
+    """The corpus stages the options ask for (dedup, unless --no-dedup)."""
+    if args.no_dedup:
+        return []
+    from .dedup.stage import DedupStage
+
+    return [DedupStage(replace(config.dedup, mode=args.dedup))]
 
 
 def _options(args: argparse.Namespace) -> RuleOptions:
@@ -64,8 +85,7 @@ def run_parser() -> argparse.ArgumentParser:
     parser.add_argument("--rejects", metavar="FILE",
                         help="where inputs without a kept record go, with status and reason "
                         "(default: OUTPUT with .rejects.jsonl; with stdout output, a summary on stderr only)")
-    parser.add_argument("--no-dedup", action="store_true",
-                        help="no deduplication (this version does not deduplicate yet; accepted so scripts keep working)")
+    _dedup_options(parser)
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
     report = parser.add_argument_group("run report")
     report.add_argument("--report", metavar="FILE",
@@ -100,12 +120,15 @@ def cmd_run(argv: list[str]) -> int:
         parser.error(f"--report-html {args.report_html}: the page's name must end in .html "
                      "(to use the default name, put --report-html after the inputs)")
     cleaner = Cleaner(config=_config(args), rule_options=_options(args))
-    summary = run(cleaner, args.inputs, output=args.output, rejects=args.rejects, report=args.report, report_html=args.report_html)
+    summary = run(cleaner, args.inputs, output=args.output, rejects=args.rejects, report=args.report, report_html=args.report_html,
+                  stages=_stages(args, cleaner.config))
     if not args.quiet:
         stats = summary.stats
-        kept = stats.statuses.get("kept", 0)
+        kept = summary.kept
+        statuses = Counter(entry["status"] for entry in summary.rejected)
+        duplicates = f", {statuses['duplicate']} duplicates" if not args.no_dedup else ""
         print(f"cleaner: {stats.inputs} inputs = {kept} kept + {stats.inputs - kept} rejected "
-              f"({stats.statuses.get('dropped', 0)} dropped, {stats.statuses.get('error', 0)} errors)"
+              f"({statuses['dropped']} dropped, {statuses['error']} errors{duplicates})"
               + (f"; rejects in {summary.rejects}" if summary.rejects and summary.rejected else ""), file=sys.stderr)
         if not summary.rejects:
             for entry in summary.rejected:

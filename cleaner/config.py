@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .corpus.templates import TemplateConfig
+from .dedup.config import DedupConfig
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,10 @@ class Config:
     template_lines: bool = True
     #: the thresholds of template-line detection
     templates: TemplateConfig = field(default_factory=TemplateConfig)
+
+    # --- deduplication across the corpus (a corpus stage of the run, cleaner.dedup) ----
+    #: mode (exact / near), threshold, shingle size, MinHash permutations, LSH bands and rows
+    dedup: DedupConfig = field(default_factory=DedupConfig)
 
     # --- chrome boxes (newsletter, cookie notice) ----------------------------------
     #: rules whose lines form a box: a line enclosed by two of their lines is part of the box

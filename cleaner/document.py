@@ -24,6 +24,7 @@ class Status(str, Enum):
     KEPT = "kept"
     DROPPED = "dropped"  # a filter decided: no article, too short, ...
     ERROR = "error"  # the input could not be read or processing failed
+    DUPLICATE = "duplicate"  # dedup: a copy of another document's article, kept there (duplicate_of)
 
 
 @dataclass(slots=True)
@@ -107,6 +108,10 @@ class Document:
     #: metadata the container of the input gave (a WARC record's date), used only when the page gives none:
     #: field → (value, raw, resolved_by); see cleaner.metadata.fallback
     fallback: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    #: dedup (cleaner.dedup): the record id of the kept copy, when this document is a duplicate
+    duplicate_of: str | None = None
+    #: dedup: the sources of the documents found to be copies of this kept one
+    duplicate_sources: list[str] = field(default_factory=list)
 
     @classmethod
     def from_text(cls, source: str, text: str, *, kind: str = "text") -> Document:

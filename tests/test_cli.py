@@ -30,11 +30,11 @@ def test_run_on_fixtures_accounts_for_every_input(tmp_path):
     assert result.returncode == 0, result.stderr
     records = read_jsonl(out)
     rejects = read_jsonl(tmp_path / "out.rejects.jsonl") if (tmp_path / "out.rejects.jsonl").exists() else []
-    inputs = len(list(FIXTURES.glob("*.txt")))
+    inputs = len(list(FIXTURES.rglob("*.txt")))  # fixtures/dedup/ too
     assert len(records) + len(rejects) == inputs
     assert f"{inputs} inputs = {len(records)} kept + {len(rejects)} rejected" in result.stderr
     assert [r["source"] for r in records] == sorted(r["source"] for r in records)
-    assert all(r["reason"] and r["status"] in ("dropped", "error") for r in rejects)
+    assert all(r["reason"] and r["status"] in ("dropped", "error", "duplicate") for r in rejects)
     assert all(set(r) >= {"id", "text", "title", "authors", "published", "language", "removed"} for r in records)
     assert not list(tmp_path.glob(".tmp-*")), "temporary files left behind"
 

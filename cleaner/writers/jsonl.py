@@ -18,7 +18,7 @@ from ..document import Document, Status, content_id
 #: output fields, in order (documented in the README)
 RECORD_FIELDS = (
     "id", "source", "title", "authors", "published", "published_raw", "language", "language_prob",
-    "text", "captions", "credits", "sections", "url", "site", "removed",
+    "text", "captions", "credits", "sections", "url", "site", "removed", "duplicates", "duplicate_sources",
 )
 
 
@@ -57,19 +57,24 @@ def to_record(doc: Document) -> dict:
         "url": meta.url,
         "site": meta.site,
         "removed": [removal.to_json(doc) for removal in doc.removals],
+        "duplicates": len(doc.duplicate_sources),
+        "duplicate_sources": list(doc.duplicate_sources),
     }
 
 
 def to_reject(doc: Document) -> dict:
     """The rejects-file entry of a document that was not kept."""
     assert doc.status is not Status.KEPT
-    return {
+    entry = {
         "source": doc.source,
         "status": doc.status.value,
         "reason_id": doc.reason_id,
         "reason": doc.reason,
         "lines": len(doc.lines),
     }
+    if doc.status is Status.DUPLICATE:
+        entry["duplicate_of"] = doc.duplicate_of
+    return entry
 
 
 class JsonlWriter:

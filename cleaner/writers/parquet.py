@@ -36,6 +36,7 @@ def record_schema(pa):
         "published": pa.string(), "published_raw": pa.string(), "language": pa.string(),
         "language_prob": pa.float64(), "text": pa.string(), "captions": strings, "credits": strings,
         "sections": strings, "url": pa.string(), "site": pa.string(), "removed": removed,
+        "duplicates": pa.int64(), "duplicate_sources": strings,
     }
 
 
