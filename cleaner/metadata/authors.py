@@ -68,7 +68,7 @@ PUBLICATION_ARTICLES = frozenset(("the", "der", "die", "das", "le", "les", "el",
 #: a part holding one of these words names a publication, not a person
 PUBLICATION_WORDS = frozenset((
     "times", "post", "news", "journal", "herald", "tribune", "gazette", "daily", "magazine",
-    "zeitung", "newspaper", "media", "press", "network", "radio", "tv", "online",
+    "zeitung", "newspaper", "media", "press", "network", "radio", "tv", "online", "wire", "agency",
 ))
 #: name particles written in lower case inside a name ("Jan de Vries", "Bashar al-Assad")
 PARTICLES = frozenset((
@@ -141,6 +141,15 @@ def _is_publication(part: str, index: int) -> bool:
         or (index > 0 and words[0] in PUBLICATION_ARTICLES)
         or any(w in PUBLICATION_WORDS for w in words)
     )
+
+
+def is_publication(name: str) -> bool:
+    """A publication or agency rather than a person ("Regional Wire", "Reuters", "The Daily Times").
+
+    >>> is_publication("Regional Wire"), is_publication("Jane Roe")
+    (True, False)
+    """
+    return _is_publication(name, 0)
 
 
 def split_names(value: str) -> list[str]:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from ..config import Config
 from ..document import Document
 from ..steps import Annotator
-from .authors import normalise_name, parse_byline, unglue
+from .authors import is_publication, normalise_name, parse_byline, unglue
 from .dates import find_date
 from .ranking import RankingModel
 
@@ -69,25 +69,29 @@ class BylineCandidates:
         self.bare_name = bare_name
         self.chrome = chrome
 
+    def _bare(self, text: str) -> str | None:
+        name = self.bare_name(text)
+        return None if name is None or is_publication(name) else name
+
     def names_in(self, text: str) -> list[tuple[tuple[str, ...], str]]:
         """(names, kind) a line offers."""
         out = []
         names = parse_byline(text)
         if names:
             out.append((tuple(names), "byline"))
-        name = self.bare_name(text)
+        name = self._bare(text)
         if name:
             out.append(((name,), "bare"))
         for pattern in (ALT_BEFORE, ALT_AFTER):
             m = pattern.match(text)
             if m:
-                alt = self.bare_name(m.group("name").strip())
+                alt = self._bare(m.group("name").strip())
                 if alt:
                     out.append(((alt,), "alt"))
         if not out:
             for part in SEGMENTS.split(unglue(text)):
                 if part and part != text:
-                    found = parse_byline(part) or ([self.bare_name(part)] if self.bare_name(part) else None)
+                    found = parse_byline(part) or ([self._bare(part)] if self._bare(part) else None)
                     if found:
                         out.append((tuple(found), "segment"))
                         break
