@@ -32,7 +32,7 @@ from .config import Config
 from .corpus.templates import TemplateIndex, TemplateStripper
 from .document import Document, Status
 from .errors import InputError
-from .filters import NoArticle, TooShort
+from .filters import NoArticle, NoProse, TooShort
 from .metadata.byline import BylineCandidates, RankedAuthors
 from .metadata.captions import TrailingCaptions
 from .metadata.fallback import ContainerFallback
@@ -145,6 +145,7 @@ def default_steps(config: Config, rules: RuleSet, detector: LanguageDetector, re
         ContainerFallback(),
         NoArticle(),
         TooShort(config),
+        NoProse(config),
     ]
 
 

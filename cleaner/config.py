@@ -116,4 +116,6 @@ class Config:
 
     # --- filters ---------------------------------------------------------------
     #: a kept article needs at least this many words, else it is dropped
-    min_article_words: int = 50
+    min_article_words: int = 25
+    #: an article has at least one sentence of this many words (a line ending with . ! ? …)
+    prose_min_words: int = 8

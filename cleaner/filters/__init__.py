@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
+import re
+
 from ..config import Config
 from ..document import Document
 from ..steps import Drop, Filter
 
-__all__ = ["NoArticle", "TooShort"]
+__all__ = ["NoArticle", "NoProse", "TooShort"]
+
+#: a sentence ends with . ! ? or … (CJK 。！？ too; perhaps inside quotes or brackets)
+SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’»)\]」』）]*$")
+#: scripts written without spaces between words (Chinese, Japanese; Thai, Lao, Khmer)
+UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1780-\u17ff]")
+
+
+def word_estimate(text: str) -> int:
+    """Words in ``text``; in scripts written without spaces, two characters count as one word.
+
+    >>> word_estimate("Ferry fares rise again"), word_estimate("商標権侵害と判断される場合があります。")
+    (4, 10)
+    """
+    unspaced = len(UNSPACED.findall(text))
+    if not unspaced:
+        return len(text.split())
+    return len(UNSPACED.sub(" ", text).split()) + unspaced // 2
 
 
 class NoArticle(Filter):
@@ -23,8 +42,26 @@ class NoArticle(Filter):
         return Drop(self.name, f"no article found: all {len(doc.lines)} lines were chrome")
 
 
+class NoProse(Filter):
+    """No line left reads as a sentence (``Config.prose_min_words`` words or
+    more, ending with sentence punctuation): what is left is a list of
+    headlines or links (an index page, a "Popular right now" box under an
+    error message), not an article."""
+
+    name = "filter.no-prose"
+
+    def __init__(self, config: Config = Config()):
+        self.config = config
+
+    def filter(self, doc: Document) -> Drop | None:
+        minimum = self.config.prose_min_words
+        if any(word_estimate(line.text) >= minimum and SENTENCE_END.search(line.text) for line in doc.kept_lines()):
+            return None
+        return Drop(self.name, f"no sentence of {minimum} words or more left: a list of headlines or links, not an article")
+
+
 class TooShort(Filter):
-    """Less than ``Config.min_article_words`` words are left."""
+    """Less than ``Config.min_article_words`` words are left (see :func:`word_estimate`)."""
 
     name = "filter.too-short"
 
@@ -32,7 +69,7 @@ class TooShort(Filter):
         self.config = config
 
     def filter(self, doc: Document) -> Drop | None:
-        words = len(doc.text.split())
+        words = word_estimate(doc.text)
         if words < self.config.min_article_words:
             return Drop(self.name, f"{words} words left, fewer than min_article_words={self.config.min_article_words}")
         return None

@@ -46,6 +46,7 @@ HEURISTICS: dict[str, str] = {
 REASONS: dict[str, str] = {
     "filter.no-article": "Nothing is left after stripping: an index page, an error page, a login wall or an empty input.",
     "filter.too-short": "Fewer words than min_article_words are left: not enough for an article.",
+    "filter.no-prose": "No line left reads as a sentence: a list of headlines or links, not an article.",
     "error.input": "The input could not be read or decoded (missing, binary, corrupt gzip, damaged WARC).",
     "error.internal": "A step failed on this document; the run went on (please report it).",
 }
