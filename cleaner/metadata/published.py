@@ -11,7 +11,7 @@ its line (a date line, a byline with a date, a sentence), whether the header
 already took it, how often the page repeats it, and whether it is the
 earliest or the latest of the page's dates.
 
-Weights: ``cleaner/data/date_model.json``, fitted by ``bench/date_dev.py`` on
+Weights: ``cleaner/data/date_model.json``, fitted by ``bench/metadata_dev.py date`` on
 the development pages (conditional logit, like the title model). An ambiguous
 numeric date that nothing resolves stays a candidate only in the header's
 ``published_raw``: it is never guessed.

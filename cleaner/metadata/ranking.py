@@ -4,7 +4,7 @@ A page offers several candidates for a field; each is described by named
 features, and a linear score ranks them (a conditional logit: the weights were
 fitted so that the right candidate wins the softmax over its page's
 candidates). Weights ship as JSON data files under ``cleaner/data``, fitted by
-the scripts in ``bench/`` (``title_dev.py``, ``date_dev.py``); a file naming a
+``bench/metadata_dev.py FIELD fit``; a file naming a
 feature the code does not compute is refused.
 """
 

@@ -15,7 +15,7 @@ the text speaks of).
 
 A linear model (:mod:`cleaner.metadata.ranking`) scores every candidate and
 the best one wins (weights fitted on the development pages by
-``bench/title_dev.py``, shipped as ``cleaner/data/title_model.json``). The
+``bench/metadata_dev.py title``, shipped as ``cleaner/data/title_model.json``). The
 winner's features with the largest contributions are its evidence.
 """
 
