@@ -176,7 +176,7 @@ class Cleaner:
         try:
             doc = read_bytes(data, source, kind=kind, config=self.config)
         except InputError as exc:
-            doc = Document.unreadable(source, exc.reason)
+            doc = Document.unreadable(source, exc.reason, exc.reason_id)
             self.pipeline.stats.count(doc)
             return doc
         return self.pipeline.process(doc)
@@ -190,7 +190,7 @@ class Cleaner:
             data = html if isinstance(html, bytes) else html.encode("utf-8")
             doc = read_bytes(data, source, kind="html", config=self.config)
         except InputError as exc:
-            doc = Document.unreadable(source, exc.reason)
+            doc = Document.unreadable(source, exc.reason, exc.reason_id)
         except Exception as exc:  # the HTML parser failed on this page: a record, not a crash
             doc = Document.unreadable(source, f"HTML extraction failed: {type(exc).__name__}: {exc}")
         if url and doc.status is Status.KEPT:
@@ -228,6 +228,12 @@ class Cleaner:
         a first pass maps every document into the template-line index (map →
         reduce, memory-bounded), the second cleans them with it."""
         files = list(discover(paths))
+        return self.corpus_pipeline(files).run(files)
+
+    def corpus_pipeline(self, files: list[str]) -> Pipeline:
+        """The pipeline that cleans ``files``: with template lines, a first
+        pass over them builds the template-line index it uses. (A resumed
+        run, cleaner.checkpoint, drives it file by file itself.)"""
         pipeline = self.pipeline
         if self.config.template_lines:
             index = TemplateIndex(self.config.templates)
@@ -238,7 +244,7 @@ class Cleaner:
             steps = default_steps(self.config, self.rules, self.detector, self.resources, index.compact())
             pipeline = Pipeline(steps, self.config)
             pipeline.stats = self.pipeline.stats  # one set of counters for the Cleaner
-        return pipeline.run(files)
+        return pipeline
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,12 +15,12 @@ from dataclasses import replace
 from .api import Cleaner, RuleOptions
 from .config import Config, InputConfig
 from .document import Status
-from .errors import CleanerError, RuleFileError
+from .errors import CleanerError, ConfigError, RuleFileError, RunStopped
 from .explain import explain
 from .ruleset import builtin_rules_dir, load_rules
-from .runner import run
+from .runner import RunControl, run
 
-EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE, EXIT_STOPPED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 RUN_EXAMPLE = """examples:
   python -m cleaner ../shared/seeds -o out.jsonl
@@ -31,9 +31,13 @@ RUN_EXAMPLE = """examples:
   python -m cleaner docs.jsonl --text-field content --id-field doc_id --url-field metadata.url -o out.jsonl
   python -m cleaner scrapes/ --no-dedup --quiet -o out.jsonl     # no summary on stderr
   python -m cleaner scrapes/ -o out.jsonl --dedup exact   # only identical copies are duplicates
+  python -m cleaner scrapes/ -o clean.jsonl --resume   # continue a killed run
 
-exit status: 0 all inputs read; 1 some inputs could not be read (status error
-in the rejects file); 2 usage or rule-file errors."""
+exit status: 0 every input was read (kept, dropped or duplicate); 1 the run
+finished but some inputs failed (status error in the rejects file); 2 usage,
+rule-file, --resume or output-writing errors; 3 stopped by --fail-fast at the first failed
+input (nothing written; the checkpoint is kept); 130 interrupted (Ctrl-C; run
+again with --resume to continue)."""
 
 
 def _rule_options(parser: argparse.ArgumentParser) -> None:
@@ -96,6 +100,7 @@ def run_parser() -> argparse.ArgumentParser:
                         "JSON report, .html). Example: --report-html report.html")
     _input_options(parser)
     _rule_options(parser)
+    _reliability_options(parser)
     return parser
 
 
@@ -109,8 +114,35 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
                        help="the field holding the page URL (default: url). Example: --url-field metadata.url")
 
 
+def _reliability_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("bad input, crashes and resumption (README: Reliability)")
+    group.add_argument("--resume", action="store_true",
+                       help="continue the interrupted run whose checkpoint (OUTPUT.checkpoint/) is beside the output; "
+                       "the output is identical to an uninterrupted run's. Example: -o out.jsonl --resume")
+    group.add_argument("--fail-fast", action="store_true",
+                       help="stop at the first input that cannot be read or processed (exit status 3) "
+                       "instead of recording it as an error and going on. Example: --fail-fast")
+    group.add_argument("--max-input-bytes", type=int, metavar="N",
+                       help=f"inputs larger than N bytes (after gunzip) are rejected (default {Config().max_input_bytes}). "
+                       "Example: --max-input-bytes 200000000")
+    group.add_argument("--max-seconds", type=float, metavar="S",
+                       help=f"reading + cleaning one input may take S seconds, else it fails with error.timeout "
+                       f"(default {Config().max_seconds_per_document:g}; 0: no limit). Example: --max-seconds 10")
+    group.add_argument("--manifest", metavar="FILE",
+                       help="where the run manifest (counts, reasons, config, timing) goes (default: OUTPUT with "
+                       ".manifest.json). Example: --manifest run/manifest.json")
+
+
 def _config(args: argparse.Namespace) -> Config:
-    return replace(Config(), inputs=InputConfig(text_field=args.text_field, id_field=args.id_field, url_field=args.url_field))
+    changes = {}
+    if getattr(args, "max_input_bytes", None) is not None:
+        changes["max_input_bytes"] = args.max_input_bytes
+    if getattr(args, "max_seconds", None) is not None:
+        changes["max_seconds_per_document"] = args.max_seconds
+    if any(value < 0 for value in changes.values()):
+        raise ConfigError("--max-input-bytes and --max-seconds must be 0 or more")
+    inputs = InputConfig(text_field=args.text_field, id_field=args.id_field, url_field=args.url_field)
+    return replace(Config(), inputs=inputs, **changes)
 
 
 def cmd_run(argv: list[str]) -> int:
@@ -119,17 +151,33 @@ def cmd_run(argv: list[str]) -> int:
     if isinstance(args.report_html, str) and not args.report_html.lower().endswith((".html", ".htm")):
         parser.error(f"--report-html {args.report_html}: the page's name must end in .html "
                      "(to use the default name, put --report-html after the inputs)")
+    if args.resume and args.output in (None, "-"):
+        print("cleaner: --resume needs an output file (-o OUT.jsonl): the checkpoint lives beside it", file=sys.stderr)
+        return EXIT_USAGE
     cleaner = Cleaner(config=_config(args), rule_options=_options(args))
-    summary = run(cleaner, args.inputs, output=args.output, rejects=args.rejects, report=args.report, report_html=args.report_html,
-                  stages=_stages(args, cleaner.config))
+    control = RunControl(resume=args.resume, fail_fast=args.fail_fast, manifest=args.manifest)
+    try:
+        summary = run(cleaner, args.inputs, output=args.output, rejects=args.rejects, report=args.report,
+                      report_html=args.report_html, stages=_stages(args, cleaner.config), control=control)
+    except RunStopped as exc:
+        print(f"cleaner: {exc}", file=sys.stderr)
+        return EXIT_STOPPED
+    except OSError as exc:  # the output side: disk full, folder not writable
+        print(f"cleaner: cannot write the output: {exc}; nothing was written under the output names", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("cleaner: interrupted; nothing was written under the output names"
+              + ("; run the same command with --resume to continue" if args.output not in (None, "-") else ""), file=sys.stderr)
+        return EXIT_INTERRUPTED
     if not args.quiet:
-        stats = summary.stats
-        kept = summary.kept
-        statuses = Counter(entry["status"] for entry in summary.rejected)
+        for note in summary.notes:
+            print(f"cleaner: {note}", file=sys.stderr)
+        kept, inputs, statuses = summary.kept, summary.inputs, summary.statuses
         duplicates = f", {statuses['duplicate']} duplicates" if not args.no_dedup else ""
-        print(f"cleaner: {stats.inputs} inputs = {kept} kept + {stats.inputs - kept} rejected "
+        print(f"cleaner: {inputs} inputs = {kept} kept + {inputs - kept} rejected "
               f"({statuses['dropped']} dropped, {statuses['error']} errors{duplicates})"
-              + (f"; rejects in {summary.rejects}" if summary.rejects and summary.rejected else ""), file=sys.stderr)
+              + (f"; rejects in {summary.rejects}" if summary.rejects and summary.rejected else "")
+              + (f"; manifest in {summary.manifest}" if summary.manifest else ""), file=sys.stderr)
         if not summary.rejects:
             for entry in summary.rejected:
                 print(f"  {entry['status']}: {entry['source']}: {entry['reason']}", file=sys.stderr)

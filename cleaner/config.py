@@ -42,6 +42,8 @@ class Config:
     binary_control_ratio: float = 0.05
     #: field names of JSONL inputs
     inputs: InputConfig = field(default_factory=InputConfig)
+    #: reading + cleaning one input may take at most this many seconds, else it fails with error.timeout (0: no limit)
+    max_seconds_per_document: float = 60.0
 
     # --- repeated paragraphs (photo captions printed twice) ---------------
     #: a line printed twice in a row is a caption when it has at least this many words

@@ -129,10 +129,10 @@ class Document:
         return doc
 
     @classmethod
-    def unreadable(cls, source: str, reason: str) -> Document:
+    def unreadable(cls, source: str, reason: str, reason_id: str = "error.input") -> Document:
         """The record of an input that could not be read (``status`` error)."""
         doc = cls(source=source, raw="")
-        doc.fail("error.input", reason)
+        doc.fail(reason_id, reason)
         return doc
 
     def kept_lines(self) -> list[Line]:

@@ -29,14 +29,26 @@ class InputError(CleanerError):
     """One input file cannot be read or decoded. ``reason`` is short and
     human-readable; it becomes the reject's ``reason``."""
 
-    def __init__(self, source: str, reason: str):
+    def __init__(self, source: str, reason: str, reason_id: str = "error.input"):
         self.source = source
         self.reason = reason
+        #: what kind of problem, for counting and filtering: ``error.empty``, ``error.binary``, ``error.gzip``,
+        #: ``error.too-large``, ``error.unreadable``, ``error.timeout``; ``error.input`` when nothing more specific
+        self.reason_id = reason_id
         super().__init__(f"{source}: {reason}")
 
 
 class DecodeError(InputError):
     """The bytes of an input are not text in any encoding we can detect."""
+
+
+class RunStopped(CleanerError):
+    """A run stopped before its end (``--fail-fast`` met an input error); nothing
+    was written under the output names and the checkpoint is kept."""
+
+
+class ResumeError(CleanerError):
+    """``--resume`` cannot continue the interrupted run (its inputs or options changed)."""
 
 
 class ConfigError(CleanerError):

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from .config import Config
 from .document import Document, Status
 from .errors import InputError
+from .limits import DocumentTimeout, time_limit, timeout_reason
 from .readers import discover, iter_documents, read_file
 from .steps import Annotator, Filter, Step, Stripper
 
@@ -71,7 +72,20 @@ class Pipeline:
 
     def process(self, doc: Document) -> Document:
         """Run every step on ``doc`` (stopping at the first filter that drops
-        it) and count the outcome."""
+        it) and count the outcome. Past ``Config.max_seconds_per_document``
+        the document fails with ``error.timeout`` (:mod:`cleaner.limits`;
+        reading has its own budget, see :func:`cleaner.readers.read_bytes`)."""
+        limit = self.config.max_seconds_per_document
+        try:
+            with time_limit(limit):
+                self._run_steps(doc)
+        except DocumentTimeout:
+            time_limit.handled()
+            doc.fail("error.timeout", timeout_reason(limit))
+        self.stats.count(doc)
+        return doc
+
+    def _run_steps(self, doc: Document) -> None:
         for step in self.steps:
             if doc.status is not Status.KEPT:
                 break
@@ -91,14 +105,12 @@ class Pipeline:
                 doc.fail("error.internal", f"step {step.name!r} failed: {type(exc).__name__}: {exc} (please report this)")
             finally:
                 self.stats.step_seconds[step.name] += time.perf_counter() - started
-        self.stats.count(doc)
-        return doc
 
     def read(self, path: str) -> Document:
         try:
             return read_file(path, self.config)
         except InputError as exc:
-            return Document.unreadable(path, exc.reason)
+            return Document.unreadable(path, exc.reason, exc.reason_id)
 
     def read_all(self, path: str) -> Iterator[Document]:
         """Every document of one input file, in file order (a WARC or JSONL

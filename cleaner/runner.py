@@ -10,7 +10,11 @@ Stages, in order:
    documents and gives it back, possibly with some statuses changed;
 3. **write**: kept documents go to the output (JSONL, or Parquet for
    ``.parquet``), the others to the rejects file; the run report
-   (:mod:`cleaner.report`) sees every document and is written last.
+   (:mod:`cleaner.report`) sees every document;
+4. **account**: the run manifest (:mod:`cleaner.manifest`) beside the output, last.
+
+Meanwhile every finished document is journaled (:mod:`cleaner.checkpoint`),
+so that a killed run can be resumed (:class:`RunControl`).
 
 The CLI only parses options and calls :func:`run`.
 """
@@ -18,13 +22,18 @@ The CLI only parses options and calls :func:`run`.
 from __future__ import annotations
 
 import os
+import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from .api import Cleaner
+from .checkpoint import Checkpoint, checkpoint_dir, fingerprint, journaled, remove_stale_temporaries
 from .document import Document, Status
+from .manifest import build_manifest, manifest_path, write_json_atomic
 from .pipeline import Stats
+from .readers import discover
 from .report import ReportCollector, report_paths, timed_stages, write_report
 from .writers import JsonlWriter, open_writer, to_record, to_reject
 
@@ -53,6 +62,17 @@ class RunSummary:
     report: dict = field(default_factory=dict)
     report_json: str | None = None
     report_html: str | None = None
+    #: final status of every input document (after the corpus stages) → count; sums to the number of inputs
+    statuses: Counter = field(default_factory=Counter)
+    #: reason id of every rejected input → count
+    reasons: Counter = field(default_factory=Counter)
+    inputs: int = 0  # documents written (a WARC or JSONL file holds many)
+    read: int = 0  # documents read; equals ``inputs`` unless a corpus stage lost some
+    files: int = 0
+    restored: int = 0  # documents taken from the checkpoint of an interrupted run
+    manifest: str | None = None
+    seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)  # for the user: resumed, checkpoint discarded, ...
 
     @property
     def errors(self) -> int:
@@ -78,37 +98,90 @@ def rejects_path(output: str | None, rejects: str | None) -> str | None:
     return base + ".rejects.jsonl"
 
 
+@dataclass(frozen=True, slots=True)
+class RunControl:
+    """How a run protects its work (README, "Reliability").
+
+    ``resume``: continue the interrupted run whose checkpoint is beside the
+    output; ``fail_fast``: stop at the first input that fails
+    (:class:`cleaner.errors.RunStopped`, nothing written); ``checkpoint``:
+    journal finished documents beside the output (file outputs only);
+    ``manifest``: where the run manifest goes (default: beside the output)."""
+
+    resume: bool = False
+    fail_fast: bool = False
+    checkpoint: bool = True
+    manifest: str | None = None
+
+
 def run(cleaner: Cleaner, inputs: Iterable[str | os.PathLike], output: str | None = None, rejects: str | None = None,
-        stages: Iterable[CorpusStage] = (), report: str | None = None, report_html: str | bool | None = None) -> RunSummary:
+        stages: Iterable[CorpusStage] = (), report: str | None = None, report_html: str | bool | None = None,
+        control: RunControl = RunControl()) -> RunSummary:
     """Clean ``inputs`` (files or folders) and write the records to ``output``
     (None or ``-``: stdout; ``.parquet``: Parquet) and the rejects to
     ``rejects`` (default: derived from ``output``, see :func:`rejects_path`).
     The run report goes to ``report`` (default ``OUT.report.json``; none for
     stdout) and, when ``report_html`` is given (a path, or True for beside the
-    JSON report), as a page there (:func:`cleaner.report.report_paths`)."""
+    JSON report), as a page there (:func:`cleaner.report.report_paths`).
+    ``control``: checkpointing, ``--resume``, ``--fail-fast`` and the manifest."""
+    started = time.time()
+    inputs, stages = list(inputs), list(stages)
     output, rejects, report = (os.fspath(p) if p is not None else None for p in (output, rejects, report))
     if isinstance(report_html, os.PathLike):
         report_html = os.fspath(report_html)
     rej_path = rejects_path(output, rejects)
     report_json, report_page = report_paths(output, report, report_html)
-    summary = RunSummary(stats=cleaner.stats, output=output, rejects=rej_path, report_json=report_json, report_html=report_page)
+    summary = RunSummary(stats=cleaner.stats, output=output, rejects=rej_path, report_json=report_json, report_html=report_page,
+                         manifest=manifest_path(output, control.manifest))
+    files = list(discover(inputs))
+    summary.files = len(files)
+    checkpoint = None
+    if control.checkpoint and output not in (None, "-"):
+        remove_stale_temporaries([output, rej_path, summary.manifest, report_json, report_page])  # left by a killed run
+        checkpoint = Checkpoint(checkpoint_dir(output))
+        note = checkpoint.start(fingerprint(files, _settings(cleaner, stages)), len(files), control.resume)
+        summary.restored = checkpoint.restored
+        summary.notes += [note] if note else []
     collector = ReportCollector(cleaner.stats.step_seconds)
-    docs, timers = timed_stages(cleaner.run(inputs), stages)
-    with open_writer(output) as out:
-        for doc in docs:
-            if doc.status is Status.KEPT:
-                record = to_record(doc)
-                out.write(record)
-                collector.add(doc, record["id"])
-                summary.kept += 1
-            else:
-                collector.add(doc)
-                summary.rejected.append(to_reject(doc))
-    if rej_path:
-        with JsonlWriter(rej_path) as rej:
-            for entry in summary.rejected:
-                rej.write(entry)
+    read_before = cleaner.stats.inputs
+    try:
+        docs, timers = timed_stages(journaled(cleaner, files, checkpoint, control.fail_fast), stages)
+        with open_writer(output) as out:
+            for doc in docs:
+                summary.inputs += 1
+                summary.statuses[doc.status.value] += 1
+                if doc.status is Status.KEPT:
+                    record = to_record(doc)
+                    out.write(record)
+                    collector.add(doc, record["id"])
+                    summary.kept += 1
+                else:
+                    summary.reasons[doc.reason_id or doc.status.value] += 1
+                    collector.add(doc)
+                    summary.rejected.append(to_reject(doc))
+        if rej_path:
+            with JsonlWriter(rej_path) as rej:
+                for entry in summary.rejected:
+                    rej.write(entry)
+    finally:
+        if checkpoint is not None:
+            checkpoint.close()
+    summary.read = cleaner.stats.inputs - read_before
     summary.report = collector.report(cleaner.rules.by_id(), timers, cleaner.stats.step_seconds,
                                       run={"output": output or "-", "rejects": rej_path or "-"})
     write_report(summary.report, report_json, report_page)
+    finished = time.time()
+    summary.seconds = finished - started
+    if summary.manifest:
+        write_json_atomic(summary.manifest, build_manifest(summary, cleaner, inputs, started, finished))
+    if checkpoint is not None:
+        checkpoint.remove()
     return summary
+
+
+def _settings(cleaner: Cleaner, stages: list[CorpusStage]) -> list[str]:
+    """What, besides the input files, decides a run's output (for the checkpoint's fingerprint)."""
+    from . import __version__
+
+    return [__version__, repr(cleaner.config), *(repr(rule) for rule in cleaner.rules.rules),
+            *(f"{getattr(stage, 'name', type(stage).__name__)}:{getattr(stage, 'config', '')!r}" for stage in stages)]

@@ -14,6 +14,7 @@ import re
 import zlib
 
 from ..errors import DecodeError, InputError
+from .sniff import utf16_without_bom
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -29,18 +30,28 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def gunzip(data: bytes, source: str, max_bytes: int) -> bytes:
-    """Decompress gzip data, refusing more than ``max_bytes`` of output (a
-    gzip bomb) and reporting truncated or corrupt archives."""
-    decomp = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        out = decomp.decompress(data, max_bytes + 1)
-    except zlib.error as exc:
-        raise InputError(source, f"corrupt gzip data ({exc}); re-fetch or re-compress the file") from exc
-    if len(out) > max_bytes:
-        raise InputError(source, f"decompresses to more than {max_bytes} bytes; raise max_input_bytes to read it")
-    if not decomp.eof:
-        raise InputError(source, "truncated gzip file (the archive ends early); re-fetch it")
-    return out
+    """Decompress gzip data (every member of a multi-member file), refusing
+    more than ``max_bytes`` of output (a gzip bomb) and reporting truncated or
+    corrupt archives. Bytes after the last member that are not gzip are
+    ignored, as ``gzip -d`` does."""
+    parts: list[bytes] = []
+    size = 0
+    while True:
+        decomp = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            out = decomp.decompress(data, max_bytes + 1 - size)
+        except zlib.error as exc:
+            raise InputError(source, f"corrupt gzip data ({exc}); re-fetch or re-compress the file", "error.gzip") from exc
+        size += len(out)
+        parts.append(out)
+        if size > max_bytes or decomp.unconsumed_tail:
+            raise InputError(source, f"decompresses to more than {max_bytes} bytes (a gzip bomb?); raise max_input_bytes "
+                             "to read it", "error.too-large")
+        if not decomp.eof:
+            raise InputError(source, "truncated gzip file (the archive ends early); re-fetch it", "error.gzip")
+        data = decomp.unused_data
+        if not is_gzip(data):
+            return b"".join(parts)
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -69,20 +80,46 @@ def decode(data: bytes, source: str, *, html: bool = False, binary_ratio: float 
         if data.startswith(bom):
             text = data[len(bom):].decode(encoding, errors="replace")
             break
+    if text is None and b"\x00" in data[:4096]:
+        utf16 = utf16_without_bom(data)
+        if utf16:
+            text = data.decode(utf16, errors="replace")
     if text is None:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = _decode_legacy(data, html)
+            text = _mostly_utf8(data) or _decode_legacy(data, html)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text:
         controls = len(_CONTROL.findall(text[:65536]))
         if controls / min(len(text), 65536) > binary_ratio:
-            raise DecodeError(source, "binary data, not text (too many control bytes); is it an image or a PDF?")
+            raise DecodeError(source, "binary data, not text (too many control bytes); is it an image or a PDF?", "error.binary")
         if controls:
             text = _CONTROL.sub("", text)
     return text
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few invalid bytes (a truncated or spliced file) stays UTF-8,
+    the bad bytes becoming U+FFFD, rather than turning every accent into
+    mojibake: when valid multi-byte characters are at least twice as many as
+    the invalid bytes (in the first 64 KB).
+
+    >>> _mostly_utf8("Café, Zürich, naïve.".encode("utf-8") + b"\\xff").endswith("naïve.\\ufffd")
+    True
+    >>> _mostly_utf8("Café".encode("cp1252")) is None
+    True
+    """
+    sample = data[:65536].decode("utf-8", errors="replace")
+    bad = sample.count("\ufffd")
+    good = len(_NON_ASCII.findall(sample)) - bad
+    if good >= 2 * bad:
+        return data.decode("utf-8", errors="replace")
+    return None
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _decode_legacy(data: bytes, html: bool) -> str:

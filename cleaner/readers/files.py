@@ -42,7 +42,8 @@ def discover(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
     path. A file named explicitly is always yielded (its kind defaults to
     text); files inside folders are yielded when their ending is one we read,
     except JSONL (folders often hold output JSONL: name JSONL inputs explicitly).
-    Symlink loops are not followed twice."""
+    Symlink loops are not followed twice. A folder that cannot be listed is
+    yielded itself, so that reading it reports why (nothing silently lost)."""
     for given in paths:
         path = Path(given)
         if path.is_dir():
@@ -54,7 +55,11 @@ def discover(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
 def _walk(root: Path) -> Iterator[str]:
     seen: set[tuple[int, int]] = set()
     found: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+    def unlistable(exc: OSError) -> None:
+        if exc.filename is not None:
+            found.append(os.fspath(exc.filename))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unlistable, followlinks=True):
         try:
             st = os.stat(dirpath)
         except OSError:

@@ -43,7 +43,7 @@ def write_page(path: str, text: str) -> None:
     """Write ``text`` to ``path`` atomically (a temporary name, then renamed)."""
     directory = os.path.dirname(os.path.abspath(path))
     os.makedirs(directory, exist_ok=True)
-    tmp = os.path.join(directory, f".tmp-{os.getpid()}-{os.path.basename(path)}")
+    tmp = os.path.join(directory, f".tmp-{os.path.basename(path)}.{os.getpid()}")  # .tmp-NAME.*: see cleaner.checkpoint
     with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
         fh.write(text)
     os.replace(tmp, path)
@@ -51,9 +51,24 @@ def write_page(path: str, text: str) -> None:
 
 def write_report(report: dict, path: str | None = None, html: str | None = None) -> None:
     """Write ``report`` as JSON to ``path`` and as a page to ``html`` (either may be None)."""
+    report = _valid_utf8(report)
     if path:
         write_page(path, json.dumps(report, ensure_ascii=False, indent=1) + "\n")
     if html:
         from .html import render
 
         write_page(html, render(report))
+
+
+def _valid_utf8(value):
+    """Strings that hold surrogate escapes (file names that are not UTF-8) shown as
+    ``\\xNN``, as in the records (:func:`cleaner.writers.jsonl.display_source`)."""
+    from ..writers.jsonl import display_source
+
+    if isinstance(value, str):
+        return display_source(value)
+    if isinstance(value, dict):
+        return {_valid_utf8(k): _valid_utf8(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_valid_utf8(v) for v in value]
+    return value

@@ -49,6 +49,13 @@ REASONS: dict[str, str] = {
     "filter.no-prose": "No line left reads as a sentence: a list of headlines or links, not an article.",
     "error.input": "The input could not be read or decoded (missing, binary, corrupt gzip, damaged WARC).",
     "error.internal": "A step failed on this document; the run went on (please report it).",
+    # the kinds of unreadable input (README, "Reliability")
+    "error.empty": "The input is empty or holds only white space.",
+    "error.binary": "The input is binary (an image, a PDF, an archive), not text.",
+    "error.gzip": "The gzip data is truncated or corrupt.",
+    "error.too-large": "The input (or what its gzip data decompresses to) is over the size cap, max_input_bytes.",
+    "error.unreadable": "The file could not be read: permission denied, vanished, a broken link or loop, not a regular file.",
+    "error.timeout": "Reading or cleaning the input took longer than the time cap, max_seconds_per_document.",
 }
 
 #: rationale for ids not listed above, by their prefix (heuristics added later still get a line)

@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import RuleFileError
+from .safe_regex import PatternError, SafePattern, compile_pattern
 from .schema import (
     COMMON_OPTIONAL,
     COMMON_REQUIRED,
@@ -146,7 +147,7 @@ def _compile(entry: dict, name: str, line: int, problems: list[str]) -> Rule | N
     for key in sorted(required - set(entry)):
         bad(f"missing key '{key}' for kind '{kind}'")
 
-    compiled: dict[str, re.Pattern] = {}
+    compiled: dict[str, SafePattern] = {}
     for key in PATTERN_KEYS:
         if key not in entry:
             continue
@@ -155,9 +156,9 @@ def _compile(entry: dict, name: str, line: int, problems: list[str]) -> Rule | N
             bad(f"'{key}' is empty; give a regular expression")
             continue
         try:
-            compiled[key] = re.compile(value)
-        except re.error as exc:
-            bad(f"'{key}' is not a valid regular expression: {exc}")
+            compiled[key] = compile_pattern(value)
+        except PatternError as exc:
+            bad(f"'{key}' {exc}")
             continue
         if compiled[key].search(""):
             bad(f"'{key}' /{value}/ matches the empty string, so it would match every line")

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .safe_regex import SafePattern
+
 #: kind → (required keys, optional keys), besides the common keys
 KIND_KEYS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "drop_line": (frozenset({"pattern"}), frozenset({"max_words"})),
@@ -35,7 +37,7 @@ class Scope:
     A rule with neither applies everywhere."""
 
     site: str | None = None
-    fingerprint: re.Pattern | None = None
+    fingerprint: SafePattern | None = None
 
     @property
     def is_site(self) -> bool:
@@ -60,9 +62,9 @@ class Rule:
     file: str
     line: int
     scope: Scope = Scope()
-    pattern: re.Pattern | None = None  # drop_line, extract_field
-    start: re.Pattern | None = None  # cut_section
-    stop: re.Pattern | None = None  # cut_section
+    pattern: SafePattern | None = None  # drop_line, extract_field
+    start: SafePattern | None = None  # cut_section
+    stop: SafePattern | None = None  # cut_section
     field: str | None = None  # extract_field
     order: str | None = None  # date_order
     max_words: int | None = None  # only lines with at most this many words match
@@ -72,7 +74,7 @@ class Rule:
     def where(self) -> str:
         return f"{self.file}:{self.line}"
 
-    def matches_line(self, pattern: re.Pattern, text: str) -> re.Match | None:
+    def matches_line(self, pattern: SafePattern, text: str):
         if self.max_words is not None and len(text.split()) > self.max_words:
             return None
         return pattern.search(text)

@@ -1,7 +1,7 @@
 """JSONL output: one record per kept article, one reject per other input.
 
-Files are written under a temporary name and renamed into place when complete,
-so a killed run never leaves a truncated file under the final name.
+Files are written under a temporary name, fsync'd and renamed into place when
+complete, so a killed run never leaves a truncated file under the final name.
 """
 
 from __future__ import annotations
@@ -34,7 +34,32 @@ def dumps(record: dict) -> str:
     >>> dumps({"t": "a\u2028b"}).splitlines()
     ['{"t": "a\\\\u2028b"}']
     """
-    return _LINE_BREAK_RE.sub(lambda m: _LINE_BREAKS[m.group(0)], json.dumps(record, ensure_ascii=False))
+    line = _LINE_BREAK_RE.sub(lambda m: _LINE_BREAKS[m.group(0)], json.dumps(record, ensure_ascii=False))
+    if _SURROGATE_RE.search(line):  # lone surrogates cannot be written as UTF-8: a last safety net
+        line = _SURROGATE_RE.sub("\ufffd", line)
+    return line
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def display_source(source: str) -> str:
+    """The ``source`` field: the input path as given, always valid UTF-8.
+
+    A file name whose bytes are not valid UTF-8 reaches Python with each bad
+    byte as a surrogate escape; such bytes are shown as ``\\xNN`` (the name
+    stays readable and unique, and the JSON stays valid UTF-8).
+
+    >>> display_source("caf\\udce9.txt"), display_source("café.txt")
+    ('caf\\\\xe9.txt', 'café.txt')
+    """
+    if not _SURROGATE_RE.search(source):
+        return source
+    try:
+        raw = source.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # surrogates that are not escaped bytes
+        return source.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
 
 
 def to_record(doc: Document) -> dict:
@@ -43,7 +68,7 @@ def to_record(doc: Document) -> dict:
     meta = doc.meta
     return {
         "id": content_id(text),
-        "source": doc.source,
+        "source": display_source(doc.source),
         "title": meta.title,
         "authors": list(meta.authors),
         "published": meta.published,
@@ -66,7 +91,7 @@ def to_reject(doc: Document) -> dict:
     """The rejects-file entry of a document that was not kept."""
     assert doc.status is not Status.KEPT
     entry = {
-        "source": doc.source,
+        "source": display_source(doc.source),
         "status": doc.status.value,
         "reason_id": doc.reason_id,
         "reason": doc.reason,
@@ -75,6 +100,12 @@ def to_reject(doc: Document) -> dict:
     if doc.status is Status.DUPLICATE:
         entry["duplicate_of"] = doc.duplicate_of
     return entry
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 class JsonlWriter:
@@ -92,7 +123,8 @@ class JsonlWriter:
         else:
             directory = os.path.dirname(os.path.abspath(self.path))
             os.makedirs(directory, exist_ok=True)
-            fd, self._tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".jsonl", dir=directory)
+            fd, self._tmp = tempfile.mkstemp(prefix=f".tmp-{os.path.basename(self.path)}.", suffix=".jsonl", dir=directory)
+            os.chmod(fd, 0o666 & ~_umask())  # mkstemp makes it private (0600); the output gets the usual mode
             self._fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
         return self
 
@@ -104,6 +136,9 @@ class JsonlWriter:
         if self.path is None:
             self._fh.flush()
             return
+        if exc_type is None:
+            self._fh.flush()
+            os.fsync(self._fh.fileno())  # complete on disk before it takes the final name
         self._fh.close()
         if exc_type is None:
             os.replace(self._tmp, self.path)

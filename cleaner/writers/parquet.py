@@ -58,7 +58,8 @@ class ParquetWriter:
     def __enter__(self) -> ParquetWriter:
         directory = os.path.dirname(os.path.abspath(self.path))
         os.makedirs(directory, exist_ok=True)
-        fd, self._tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".parquet", dir=directory)
+        # named after the output, so that a resumed run finds what a killed one left (cleaner.checkpoint)
+        fd, self._tmp = tempfile.mkstemp(prefix=f".tmp-{os.path.basename(self.path)}.", suffix=".parquet", dir=directory)
         os.close(fd)
         return self
 
@@ -94,6 +95,15 @@ class ParquetWriter:
             if self._writer is not None:
                 self._writer.close()
         if exc_type is None:
+            _fsync(self._tmp)  # complete on disk before it takes the final name
             os.replace(self._tmp, self.path)
         else:
             os.unlink(self._tmp)
+
+
+def _fsync(path: str) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
