@@ -202,3 +202,29 @@ def test_manifest_accounts_for_every_input(tmp_path):
     assert manifest["accounted"] and manifest["inputs"] == 3 and manifest["accounting"].startswith("3 inputs = 1 kept")
     assert manifest["reasons"] == {"error.empty": 1, "filter.too-short": 1}
     assert manifest["config"]["max_input_bytes"] == Config().max_input_bytes and manifest["complete"]
+
+
+def test_a_pathological_page_inside_a_warc_costs_only_its_record(tmp_path):
+    """The time cap on reading turns a slow record into one error document; the file's other records are read."""
+    pytest.importorskip("warcio")
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from cleaner.readers import iter_documents
+
+    pages = [b"<html><body>" + b"<p><b><i>x " * 100_000 + b"</body></html>",
+             ("<html><head><title>Ferry</title></head><body><article><p>" + ARTICLE + "</p></article></body></html>").encode()]
+    path = tmp_path / "crawl.warc.gz"
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for i, payload in enumerate(pages):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(f"https://example.org/{i}", "response", payload=io.BytesIO(payload),
+                                                          length=len(payload), http_headers=headers))
+    started = time.monotonic()
+    docs = list(iter_documents(str(path), replace(Config(), max_seconds_per_document=0.5)))
+    assert time.monotonic() - started < 5
+    assert [d.reason_id for d in docs] == ["error.timeout", None]
+    assert "harbour council" in docs[1].raw

@@ -111,7 +111,8 @@ def _document(record, source: str, config: Config) -> Document | None:
         return None
     data = record.content_stream().read(config.max_input_bytes + 1)
     if len(data) > config.max_input_bytes:
-        return Document.unreadable(source, f"record payload is over the {config.max_input_bytes}-byte limit (max_input_bytes)")
+        return Document.unreadable(source, f"record payload is over the {config.max_input_bytes}-byte limit (max_input_bytes)",
+                                   "error.too-large")
     if _truncated(record):
         return Document.unreadable(source, TRUNCATED)
     from . import read_bytes  # the same decoding and HTML extraction as for files
@@ -119,7 +120,7 @@ def _document(record, source: str, config: Config) -> Document | None:
     try:
         doc = read_bytes(_declared_to_utf8(data, content_type), source, kind=kind, config=config)
     except InputError as exc:
-        return Document.unreadable(source, exc.reason)
+        return Document.unreadable(source, exc.reason, exc.reason_id)
     url = record.rec_headers.get_header("WARC-Target-URI")
     if url:
         doc.meta.url = url
