@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import signal
 import threading
+import time
 
 #: after the limit, the timer fires again this often until the limited block is left
 _REPEAT = 0.05
@@ -52,35 +53,47 @@ class time_limit:  # lower case: used like a function, ``with time_limit(5):``
         self.seconds = seconds
         self._armed = False
         self._previous = None
+        self._deadline = 0.0
 
     def __enter__(self) -> time_limit:
-        if (not self.seconds or self.seconds <= 0 or time_limit._active is not None
-                or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread()):
+        if (not self.seconds or self.seconds <= 0 or not hasattr(signal, "setitimer")
+                or threading.current_thread() is not threading.main_thread()):
             return self
+        current = time_limit._active
+        if current is not None:
+            if current._armed:
+                return self  # nested: the outer limit governs
+            current._release()  # expired and handled, but its block not left yet
         self._previous = signal.signal(signal.SIGALRM, self._expired)
         time_limit._active = self
+        self._deadline = time.monotonic() + self.seconds
         self._armed = True
         signal.setitimer(signal.ITIMER_REAL, self.seconds, _REPEAT)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        if time_limit._active is not self:
-            return
-        self._stop()
-        time_limit._active = None
-        signal.signal(signal.SIGALRM, self._previous if self._previous is not None else signal.SIG_DFL)
+        if time_limit._active is self:
+            self._release()
 
-    def _stop(self) -> None:
+    def _release(self) -> None:
+        """Stop the timer and give SIGALRM back; idempotent. (The timer may
+        fire while this runs: ``_armed`` is cleared first, so that it does not
+        raise; if it raised just before, the caller's ``except
+        DocumentTimeout`` calls :meth:`handled`, which finishes the job.)"""
         self._armed = False
         signal.setitimer(signal.ITIMER_REAL, 0)
+        if time_limit._active is self:
+            time_limit._active = None
+            signal.signal(signal.SIGALRM, self._previous if self._previous is not None else signal.SIG_DFL)
 
     @staticmethod
     def handled() -> None:
         """Call where a :class:`DocumentTimeout` is caught and turned into a
-        result: the timer stops firing (the active limit has done its job)."""
+        result: the limit is over (the timer stops, SIGALRM is given back)."""
         if time_limit._active is not None:
-            time_limit._active._stop()
+            time_limit._active._release()
 
     def _expired(self, signum, frame) -> None:
-        if self._armed and time_limit._active is self:
+        # (a signal of an earlier limit handled late must not cut this one short: the deadline decides)
+        if self._armed and time_limit._active is self and time.monotonic() >= self._deadline:
             raise DocumentTimeout(self.seconds)

@@ -228,3 +228,23 @@ def test_a_pathological_page_inside_a_warc_costs_only_its_record(tmp_path):
     assert time.monotonic() - started < 5
     assert [d.reason_id for d in docs] == ["error.timeout", None]
     assert "harbour council" in docs[1].raw
+
+
+def test_a_timeout_in_the_middle_of_leaving_the_block_leaves_no_stale_limit(monkeypatch):
+    """The timer fires again while the block is being left (a loaded machine): the next limit must still work."""
+    outer = time_limit(100)
+    outer.__enter__()
+    outer._deadline = 0.0  # expired
+    with pytest.raises(DocumentTimeout):
+        outer._expired(signal.SIGALRM, None)  # as if it fired inside __exit__, before it could release
+    time_limit.handled()  # what the catching code does
+    assert time_limit._active is None and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    stale = time_limit(100)
+    stale.__enter__()
+    stale._armed = False  # expired and stopped but never released
+    stale._expired(signal.SIGALRM, None)  # a late signal of a stopped limit raises nothing
+    with pytest.raises(DocumentTimeout), time_limit(0.1):  # takes over from the stale one
+        while True:
+            pass
+    time_limit.handled()
+    assert time_limit._active is None
