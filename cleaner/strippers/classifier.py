@@ -66,7 +66,7 @@ class ClassifierConfig:
     region_context_mix: float = 0.5
     # Another disjoint run is kept too when its total reaches this share of
     # the best run's total (articles split by a large embedded block).
-    secondary_region_ratio: float = 0.5
+    secondary_region_ratio: float = 0.35
     # A run shorter than this many words is never kept as a secondary region.
     secondary_region_min_words: int = 60
     # jusText-style revision: a line of at most this many words whose nearest
