@@ -36,6 +36,8 @@ MODEL_FILE = "byline_model.json"
 #: avatar and photo alt texts that name a person ("Picture of Jane Roe", "Jane Roe's avatar")
 ALT_BEFORE = re.compile(r"(?i)^(?:picture|photo|image|headshot|portrait|avatar|profile (?:photo|picture)) of\s+(?P<name>[^,|(]+)")
 ALT_AFTER = re.compile(r"(?i)^(?P<name>[^,|(]+?)(?:'s|’s)?\s+(?:avatar|photo|headshot|profile (?:photo|picture)|image)$")
+#: a bare name, with credentials, or an avatar's alt text has at most this many words
+BARE_MAX_WORDS = 8
 SEGMENTS = re.compile(r"\s*(?:[|•·●◆▪]|\s[-–—]\s)\s*")
 ORG_WORDS = frozenset(("team", "staff", "desk", "editors", "editorial", "newsroom", "blog", "admin", "contributor"))
 
@@ -79,21 +81,22 @@ class BylineCandidates:
         names = parse_byline(text)
         if names:
             out.append((tuple(names), "byline"))
-        name = self._bare(text)
-        if name:
-            out.append(((name,), "bare"))
-        for pattern in (ALT_BEFORE, ALT_AFTER):
-            m = pattern.match(text)
-            if m:
-                alt = self._bare(m.group("name").strip())
-                if alt:
-                    out.append(((alt,), "alt"))
-        if not out:
-            for part in SEGMENTS.split(unglue(text)):
+        if len(text.split()) <= BARE_MAX_WORDS:  # longer lines are no bare name and no avatar's alt text
+            name = self._bare(text)
+            if name:
+                out.append(((name,), "bare"))
+            for pattern in (ALT_BEFORE, ALT_AFTER):
+                m = pattern.match(text)
+                if m:
+                    alt = self._bare(m.group("name").strip())
+                    if alt:
+                        out.append(((alt,), "alt"))
+        if not out and SEGMENTS.search(unglued := unglue(text)):
+            for part in SEGMENTS.split(unglued):
                 if part and part != text:
-                    found = parse_byline(part) or ([self._bare(part)] if self._bare(part) else None)
-                    if found:
-                        out.append((tuple(found), "segment"))
+                    bare = None if (names := parse_byline(part)) else self._bare(part)
+                    if names or bare:
+                        out.append((tuple(names or [bare]), "segment"))
                         break
         return out
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from ..config import Config
@@ -78,6 +79,24 @@ def _content_words(text: str, stopwords: frozenset[str]) -> set[str]:
     return {w for w in (t.casefold() for t in WORD.findall(text)) if len(w) > 2 and w not in stopwords and not w.isdigit()}
 
 
+class PageLines:
+    """A page's lines, case-folded, indexed for the repetition features."""
+
+    def __init__(self, lines: list[str]):
+        self.count = Counter(lines)
+        self.joined = "\n".join(lines)  # one C-speed substring search per candidate
+
+    def contains_other_line(self, text: str) -> bool:
+        """Another line of 12 characters or more is the start or the end of ``text``
+        ("Headline | Site" holds the line "Headline")."""
+        words = text.split()
+        for k in range(1, len(words)):
+            for part in (" ".join(words[:k]), " ".join(words[k:])):
+                if len(part) >= 12 and part in self.count:
+                    return True
+        return False
+
+
 class TitleCandidates:
     """Candidate lines and their features for one document."""
 
@@ -119,7 +138,7 @@ class TitleCandidates:
             for word in (t.casefold() for t in WORD.findall(line.text)):
                 counts[word] = counts.get(word, 0) + 1
         prose = next((line.index for line in kept if len(line.text.split()) >= 15 and SENTENCE_END.search(line.text)), first)
-        folded = [line.text.casefold() for line in doc.lines]
+        folded = PageLines([line.text.casefold() for line in doc.lines])
         out = []
         heading_rank = 0
         for index in range(end - 1, start - 1, -1):
@@ -160,7 +179,7 @@ class TitleCandidates:
         f["just_above_prose"] = float(distance == 1)
         f["after_prose"] = float(distance < 0)
 
-    def features(self, doc: Document, index: int, text: str, first: int, folded: list[str],
+    def features(self, doc: Document, index: int, text: str, first: int, folded: PageLines,
                  lead_words: set[str], body_words: set[str]) -> dict[str, float]:
         tokens = text.split()
         n = len(tokens)
@@ -193,10 +212,9 @@ class TitleCandidates:
         f["name_like"] = float(bool(NAME_LIKE.match(text)))
         f["alt_text"] = float(bool(ALT_TEXT.search(text)))
         f["menu"] = float(bool(MENU.search(text)))
-        f["repeated_exact"] = float(any(i != index and other == me for i, other in enumerate(folded)))
-        long_enough = len(me) >= 12
-        f["repeated_inside"] = float(long_enough and any(i != index and me in other and other != me for i, other in enumerate(folded)))
-        f["inside_other"] = float(any(i != index and len(other) >= 12 and other in me and other != me for i, other in enumerate(folded)))
+        f["repeated_exact"] = float(folded.count[me] > 1)
+        f["repeated_inside"] = float(len(me) >= 12 and folded.joined.count(me) > folded.count[me])
+        f["inside_other"] = float(folded.contains_other_line(me))
         distance = first - index
         f["log_distance"] = math.log1p(max(distance, 0))
         f["just_above"] = float(distance == 1)
