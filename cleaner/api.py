@@ -77,9 +77,7 @@ class RunResources:
 
     def __init__(self):
         self._resources = None
-        self._title_model = None
-        self._date_model = None
-        self._byline_model = None
+        self._models: dict = {}
 
     def get(self):
         if self._resources is None:
@@ -88,29 +86,18 @@ class RunResources:
             self._resources = load_resources()
         return self._resources
 
-    def title_model(self):
-        """The title ranking model (``cleaner/data/title_model.json``), loaded once per run."""
-        if self._title_model is None:
-            from .metadata.title import load_title_model
+    def model(self, field: str):
+        """The ranking model of a metadata field ("title", "date", "byline"), loaded once per run
+        from ``cleaner/data/<field>_model.json``."""
+        if field not in self._models:
+            from .metadata.byline import FEATURES as BYLINE
+            from .metadata.published import FEATURES as DATE
+            from .metadata.ranking import RankingModel
+            from .metadata.title import FEATURES as TITLE
 
-            self._title_model = load_title_model()
-        return self._title_model
-
-    def date_model(self):
-        """The date ranking model (``cleaner/data/date_model.json``), loaded once per run."""
-        if self._date_model is None:
-            from .metadata.published import load_date_model
-
-            self._date_model = load_date_model()
-        return self._date_model
-
-    def byline_model(self):
-        """The authors ranking model (``cleaner/data/byline_model.json``), loaded once per run."""
-        if self._byline_model is None:
-            from .metadata.byline import load_byline_model
-
-            self._byline_model = load_byline_model()
-        return self._byline_model
+            features = {"title": TITLE, "date": DATE, "byline": BYLINE}[field]
+            self._models[field] = RankingModel.load(f"{field}_model.json", features)
+        return self._models[field]
 
     def is_chrome_line(self, text: str) -> bool:
         """Chrome vocabulary covers half the line's words or more ("Share",
@@ -138,9 +125,9 @@ def default_steps(config: Config, rules: RuleSet, detector: LanguageDetector, re
         ClassifierStripper(LineClassifier(resources=resources.get()), detector, config),
         SectionCutter(rules, config),
         TrailingCaptions(),
-        RankedTitle(TitleCandidates(config, resources.is_chrome_line, resources.get().merged_stoplist), resources.title_model()),
-        RankedDate(DateCandidates(config), resources.date_model()),
-        RankedAuthors(BylineCandidates(config, header.bare_name, resources.is_chrome_line), resources.byline_model()),
+        RankedTitle(TitleCandidates(config, resources.is_chrome_line, resources.get().merged_stoplist), resources.model("title")),
+        RankedDate(DateCandidates(config), resources.model("date")),
+        RankedAuthors(BylineCandidates(config, header.bare_name, resources.is_chrome_line), resources.model("byline")),
         LanguageAnnotator(config, detector),
         ContainerFallback(),
         NoArticle(),

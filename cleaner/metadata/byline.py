@@ -31,7 +31,6 @@ from .authors import is_publication, normalise_name, parse_byline, unglue
 from .dates import find_date
 from .ranking import RankingModel
 
-MODEL_FILE = "byline_model.json"
 
 #: avatar and photo alt texts that name a person ("Picture of Jane Roe", "Jane Roe's avatar")
 ALT_BEFORE = re.compile(r"(?i)^(?:picture|photo|image|headshot|portrait|avatar|profile (?:photo|picture)) of\s+(?P<name>[^,|(]+)")
@@ -48,11 +47,6 @@ FEATURES = (
     "org_word", "chrome", "repeats", "was_byline", "was_outside_region", "was_section", "was_before_title",
     "kept", "short_line", "rel_position",
 )
-
-
-def load_byline_model() -> RankingModel:
-    """The shipped byline model (``cleaner/data/byline_model.json``)."""
-    return RankingModel.load(MODEL_FILE, FEATURES)
 
 
 @dataclass(slots=True)

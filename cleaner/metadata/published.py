@@ -29,7 +29,6 @@ from ..steps import Annotator
 from .dates import ParsedDate, find_dates
 from .ranking import RankingModel
 
-MODEL_FILE = "date_model.json"
 
 UPDATED = re.compile(
     r"(?i)\b(updated?|last updated|modified|revised|reviewed|edited|aktualisiert|geändert|actualizad[oa]|mise? à jour|modifié"
@@ -48,11 +47,6 @@ FEATURES = (
     "was_date_line", "was_outside_region", "kept", "first_of_page", "rank", "earliest", "latest", "repeats",
     "second_in_line", "future_of_others",
 )
-
-
-def load_date_model() -> RankingModel:
-    """The shipped date model (``cleaner/data/date_model.json``)."""
-    return RankingModel.load(MODEL_FILE, FEATURES)
 
 
 @dataclass(frozen=True, slots=True)

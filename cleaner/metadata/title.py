@@ -32,7 +32,6 @@ from ..steps import Annotator
 from .dates import date_line
 from .ranking import RankingModel
 
-MODEL_FILE = "title_model.json"
 
 WORD = re.compile(r"\w+")
 BULLET = re.compile(r"^[•·▪●◦‣∙*\-–—]\s*")
@@ -68,11 +67,6 @@ FEATURES = (
     "numbered_item", "was_header_title", "was_above_header_title", "was_sub_heading",
     "was_section", "was_outside_region", "was_breadcrumb", "was_caption", "was_copy", "kept",
 )
-
-
-def load_title_model() -> RankingModel:
-    """The shipped title model (``cleaner/data/title_model.json``)."""
-    return RankingModel.load(MODEL_FILE, FEATURES)
 
 
 def _content_words(text: str, stopwords: frozenset[str]) -> set[str]:

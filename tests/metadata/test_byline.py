@@ -10,17 +10,10 @@ from cleaner import Cleaner
 from cleaner.api import RunResources
 from cleaner.config import Config
 from cleaner.document import Document
-from cleaner.metadata.byline import FEATURES, BylineCandidates, RankedAuthors, _undouble, load_byline_model
+from cleaner.metadata.byline import FEATURES, BylineCandidates, RankedAuthors, _undouble
 from cleaner.metadata.ranking import RankingModel
 from cleaner.strippers.header import HeaderStripper
-
-BODY = [
-    "The harbour authority approved a plan on Tuesday to dredge the inner basin for the first time in twenty years, "
-    "clearing silt that has left fishing boats stranded at low tide.",
-    "Work will begin in the autumn and take about six weeks, during which the slipway and the fish market will stay "
-    "open, the authority said in a statement.",
-    "Skippers welcomed the decision but said the delay had already cost them a season of early-morning landings.",
-]
+from tests.metadata.pages import BODY
 
 
 def candidates() -> BylineCandidates:
@@ -67,6 +60,6 @@ def test_model_weights_decide():
 
 
 def test_shipped_model_and_unknown_features():
-    assert set(load_byline_model().weights) <= set(FEATURES)
+    assert set(RunResources().model("byline").weights) <= set(FEATURES)
     with pytest.raises(ValueError, match="no_such_feature"):
         RankingModel.from_json(json.dumps({"weights": {"no_such_feature": 1.0}}), "byline_model.json", FEATURES)

@@ -7,17 +7,12 @@ import json
 import pytest
 
 from cleaner import Cleaner
+from cleaner.api import RunResources
 from cleaner.document import Document
-from cleaner.metadata.published import FEATURES, DateCandidates, RankedDate, load_date_model
+from cleaner.metadata.published import FEATURES, DateCandidates, RankedDate
 from cleaner.metadata.ranking import RankingModel
+from tests.metadata.pages import BODY
 
-BODY = [
-    "The harbour authority approved a plan on Tuesday to dredge the inner basin for the first time in twenty years, "
-    "clearing silt that has left fishing boats stranded at low tide.",
-    "Work will begin in the autumn and take about six weeks, during which the slipway and the fish market will stay "
-    "open, the authority said in a statement.",
-    "Skippers welcomed the decision but said the delay had already cost them a season of early-morning landings.",
-]
 PAGE = ["Home", "News", "Harbour basin to be dredged after twenty years", "By Ana Ruiz", "Published March 3, 2024",
         "Updated March 9, 2024", *BODY, "Comments", "Tom Reed says: March 12, 2024 at 9:14 am",
         "Great news for the harbour, about time.", "More in News", "Ferry fares rise again (February 27, 2024)",
@@ -51,6 +46,6 @@ def test_model_weights_decide():
 
 
 def test_shipped_model_and_unknown_features():
-    assert set(load_date_model().weights) <= set(FEATURES)
+    assert set(RunResources().model("date").weights) <= set(FEATURES)
     with pytest.raises(ValueError, match="no_such_feature"):
         RankingModel.from_json(json.dumps({"weights": {"no_such_feature": 1.0}}), "date_model.json", FEATURES)

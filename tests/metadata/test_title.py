@@ -11,22 +11,16 @@ from cleaner.api import RunResources
 from cleaner.config import Config
 from cleaner.document import Document
 from cleaner.metadata.ranking import RankingModel
-from cleaner.metadata.title import FEATURES, RankedTitle, TitleCandidates, load_title_model
+from cleaner.metadata.title import FEATURES, RankedTitle, TitleCandidates
+from tests.metadata.pages import BODY
 
 
 def ranked_title(model: RankingModel | None = None) -> RankedTitle:
     resources = RunResources()
     candidates = TitleCandidates(Config(), resources.is_chrome_line, resources.get().merged_stoplist)
-    return RankedTitle(candidates, model or resources.title_model())
+    return RankedTitle(candidates, model or resources.model("title"))
 
 
-BODY = [
-    "The harbour authority approved a plan on Tuesday to dredge the inner basin for the first time in twenty years, "
-    "clearing silt that has left fishing boats stranded at low tide.",
-    "Work will begin in the autumn and take about six weeks, during which the slipway and the fish market will stay "
-    "open, the authority said in a statement.",
-    "Skippers welcomed the decision but said the delay had already cost them a season of early-morning landings.",
-]
 
 
 def test_title_is_taken_from_just_above_the_article():
@@ -87,7 +81,7 @@ def test_model_weights_decide(tmp_path):
 
 
 def test_shipped_model_uses_only_known_features():
-    model = load_title_model()
+    model = RunResources().model("title")
     assert model.weights and set(model.weights) <= set(FEATURES)
 
 
