@@ -31,7 +31,6 @@ from .authors import is_publication, normalise_name, parse_byline, unglue
 from .dates import find_date
 from .ranking import RankingModel
 
-
 #: avatar and photo alt texts that name a person ("Picture of Jane Roe", "Jane Roe's avatar")
 ALT_BEFORE = re.compile(r"(?i)^(?:picture|photo|image|headshot|portrait|avatar|profile (?:photo|picture)) of\s+(?P<name>[^,|(]+)")
 ALT_AFTER = re.compile(r"(?i)^(?P<name>[^,|(]+?)(?:'s|’s)?\s+(?:avatar|photo|headshot|profile (?:photo|picture)|image)$")

@@ -29,7 +29,6 @@ from ..steps import Annotator
 from .dates import ParsedDate, find_dates
 from .ranking import RankingModel
 
-
 UPDATED = re.compile(
     r"(?i)\b(updated?|last updated|modified|revised|reviewed|edited|aktualisiert|geändert|actualizad[oa]|mise? à jour|modifié"
     r"|aggiornat[oa]|atualizad[oa]|bijgewerkt|uppdaterad)\b")

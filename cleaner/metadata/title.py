@@ -32,7 +32,6 @@ from ..steps import Annotator
 from .dates import date_line
 from .ranking import RankingModel
 
-
 WORD = re.compile(r"\w+")
 BULLET = re.compile(r"^[•·▪●◦‣∙*\-–—]\s*")
 SEPARATOR = re.compile(r"\s[|–—\-:»›]\s")
