@@ -40,7 +40,7 @@ from .metadata.language import LanguageAnnotator, LanguageDetector
 from .metadata.published import DateCandidates, RankedDate
 from .metadata.title import RankedTitle, TitleCandidates
 from .pipeline import Pipeline
-from .readers import discover, read_bytes
+from .readers import discover, input_kind, read_bytes
 from .ruleset import RuleSet, builtin_rules_dir, load_rules
 from .steps import Step
 from .strippers.boxes import ChromeBoxes
@@ -109,6 +109,23 @@ class RunResources:
         return bool(tokens) and covered * 2 >= len(tokens)
 
 
+def html_steps(config: Config, rules: RuleSet, detector: LanguageDetector) -> list[Step]:
+    """The pipeline for text that trafilatura extracted from a page
+    (``kind == "html"``): gentler than the text list, whose line classifier,
+    fitted on raw scrapes, removes good paragraphs from extracted text (measured:
+    docs/algorithm.md, HTML section). The page's fallback text
+    (``html-page-text``) takes the text list."""
+    from .html.steps import PageCaptions, PageHeader, PageLanguage
+
+    return [
+        RuleStripper(rules, config),
+        PageCaptions(),
+        PageHeader(config.html),
+        PageLanguage(detector, config.language_sample_chars, config.language_min_prob, config.html),
+        NoArticle(),
+    ]
+
+
 def default_steps(config: Config, rules: RuleSet, detector: LanguageDetector, resources: RunResources,
                   templates: TemplateIndex | None = None) -> list[Step]:
     """The standard pipeline for one document, in order. ``templates`` is the
@@ -144,7 +161,11 @@ class Cleaner:
         self.rules = rules if rules is not None else rule_options.load()
         self.detector = LanguageDetector(backend=config.language_backend)
         self.resources = RunResources()
-        self.pipeline = Pipeline(default_steps(config, self.rules, self.detector, self.resources), config)
+        self.pipeline = self._pipeline()
+
+    def _pipeline(self, templates: TemplateIndex | None = None) -> Pipeline:
+        steps = default_steps(self.config, self.rules, self.detector, self.resources, templates)
+        return Pipeline(steps, self.config, steps_by_kind={"html": html_steps(self.config, self.rules, self.detector)})
 
     @property
     def stats(self):
@@ -222,14 +243,15 @@ class Cleaner:
         pass over them builds the template-line index it uses. (A resumed
         run, cleaner.checkpoint, drives it file by file itself.)"""
         pipeline = self.pipeline
-        if self.config.template_lines:
+        # template lines are a text-scrape step: HTML inputs are not read twice (their extraction is the costly part)
+        text_files = [path for path in files if input_kind(path) != "html"]
+        if self.config.template_lines and text_files:
             index = TemplateIndex(self.config.templates)
-            for path in files:
+            for path in text_files:
                 for doc in pipeline.read_all(path):
                     if doc.status is Status.KEPT:
                         index.add_document(doc)
-            steps = default_steps(self.config, self.rules, self.detector, self.resources, index.compact())
-            pipeline = Pipeline(steps, self.config)
+            pipeline = self._pipeline(index.compact())
             pipeline.stats = self.pipeline.stats  # one set of counters for the Cleaner
         return pipeline
 

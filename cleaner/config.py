@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from .corpus.templates import TemplateConfig
 from .dedup.config import DedupConfig
+from .html.config import HtmlConfig
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +116,10 @@ class Config:
     language_backend: str = "auto"
     #: below this probability the language is reported as None
     language_min_prob: float = 0.5
+
+    # --- HTML inputs (cleaner.html) ----------------------------------------------
+    #: limits, trafilatura settings, fallback and metadata thresholds of the HTML path
+    html: HtmlConfig = field(default_factory=HtmlConfig)
 
     # --- filters ---------------------------------------------------------------
     #: a kept article needs at least this many words, else it is dropped

@@ -65,10 +65,12 @@ class Stats:
 
 
 class Pipeline:
-    def __init__(self, steps: list[Step], config: Config = Config()):
+    def __init__(self, steps: list[Step], config: Config = Config(), steps_by_kind: dict[str, list[Step]] | None = None):
         self.steps = list(steps)
         self.config = config
         self.stats = Stats()
+        #: a document whose ``kind`` is a key here goes through that list instead of ``steps`` (HTML extractions)
+        self.steps_by_kind = {kind: list(kind_steps) for kind, kind_steps in (steps_by_kind or {}).items()}
 
     def process(self, doc: Document) -> Document:
         """Run every step on ``doc`` (stopping at the first filter that drops
@@ -86,7 +88,7 @@ class Pipeline:
         return doc
 
     def _run_steps(self, doc: Document) -> None:
-        for step in self.steps:
+        for step in self.steps_by_kind.get(doc.kind, self.steps):
             if doc.status is not Status.KEPT:
                 break
             started = time.perf_counter()

@@ -66,6 +66,17 @@ class LanguageDetector:
             return None, None
         return best.lang, round(best.prob, 4)
 
+    def candidates(self, text: str) -> list[tuple[str, float]]:
+        """Every language langdetect considers, most probable first."""
+        if not any(ch.isalpha() for ch in text):
+            return []
+        detector = self._prepare().create()
+        detector.append(text)
+        try:
+            return [(c.lang, round(c.prob, 4)) for c in detector.get_probabilities()]
+        except self._exception:
+            return []
+
 
 def language_sample(text: str, limit: int) -> str:
     """Up to ``limit`` characters, cut at a word boundary, from the start."""

@@ -89,9 +89,9 @@ def _read_bytes(data: bytes, source: str, kind: str, config: Config) -> Document
     if not text.strip():
         raise InputError(source, "no text: the file holds only white space", "error.empty")
     if kind == "html":
-        from .html import html_document
+        from ..html import html_document  # trafilatura is heavy: imported for HTML inputs only
 
-        return html_document(source, text)
+        return html_document(source, text, config.html)
     return Document.from_text(source, text)
 
 
