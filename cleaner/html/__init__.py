@@ -63,7 +63,9 @@ def _document(source: str, found: Extraction, facts: PageFacts, config: HtmlConf
     meta.title = choose_title(found.title, facts.h1s, found.sitename, config.min_title_overlap)
     doc.title_confirmed = meta.title is not None
     meta.authors = choose_authors(facts, found.author)
-    if found.date:
+    if facts.visible_date:
+        meta.offer_published(facts.visible_date, facts.visible_date, "html-visible")
+    elif found.date:
         meta.offer_published(found.date, found.date, "html")
     facts.fallback_reason = found.fallback_reason
     doc.page = facts

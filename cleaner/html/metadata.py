@@ -8,8 +8,9 @@
 * **authors**: JSON-LD ``author`` of the article, else ``<meta name=author>``,
   else trafilatura's; split into names without roles, credentials and
   publications (:func:`cleaner.metadata.authors.split_names`).
-* **published**: trafilatura's date (htmldate: JSON-LD, meta tags, then the
-  page), as ISO 8601.
+* **published**: the first date printed near the ``<h1>`` (what a reader sees
+  as the article's date), else trafilatura's (htmldate: JSON-LD, meta tags,
+  then the page), as ISO 8601.
 * **url**: ``<link rel=canonical>`` (or ``og:url``), **site**: its host, else
   trafilatura's host name; **declared language**: ``<html lang>``.
 * **captions**: the text of every ``<figcaption>``.
@@ -20,10 +21,12 @@ from __future__ import annotations
 import html as htmllib
 import json
 import re
+from collections import deque
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from ..metadata.authors import normalise_name, split_names
+from ..metadata.authors import normalise_name
+from ..metadata.dates import find_date
 
 _WORD = re.compile(r"\w+")
 #: separators between a headline and the site name in a declared title
@@ -49,9 +52,13 @@ class PageFacts:
     h1s: list[str] = field(default_factory=list)
     ld_authors: list[str] = field(default_factory=list)
     meta_author: str | None = None
+    #: short texts of elements marked as the author (class, id, rel, itemprop): the visible byline
+    byline_texts: list[str] = field(default_factory=list)
     canonical: str | None = None
     declared_lang: str | None = None
     captions: list[str] = field(default_factory=list)
+    #: the first date printed near the headline (ISO 8601), the date a reader sees
+    visible_date: str | None = None
     #: why the page's paragraphs replaced trafilatura's text (None: they did not)
     fallback_reason: str | None = None
 
@@ -71,11 +78,97 @@ def read_facts(tree) -> PageFacts:
     lang = tree.xpath("/html/@lang") or tree.xpath("//meta[@http-equiv='content-language']/@content")
     if lang and lang[0].strip():
         facts.declared_lang = lang[0].strip().split("-")[0].split("_")[0].lower() or None
+    facts.byline_texts = _byline_texts(tree)
+    facts.visible_date = _visible_date(tree)
     for caption in tree.iter("figcaption"):
         text = _text(caption)
         if text and text not in facts.captions:
             facts.captions.append(text)
     return facts
+
+
+_AUTHOR_MARK = re.compile(r"author|byline|writer", re.I)
+_NOT_BYLINE_MARK = re.compile(r"bio|avatar|img|image|photo|box|desc|about|social|follow|date|time|more|posts|comment", re.I)
+
+
+_AUTHOR_HREF = re.compile(r"/(?:authors?|writers?|contributors?|people|staff|team|profiles?|producers?|columnists?|by)/[^/?#]+/?(?:[?#]|$)", re.I)
+_BYLINE_LABEL = re.compile(r"^(?:(?:written|posted|published|recipe|article|story)\s+by|by|author|authors|author\(s\)|contributors?|von|par|por|door|di)\s*:?$", re.I)
+_BYLINE_LEAD = re.compile(r"^(?:(?:written|posted|published|recipe|article|story)\s+by|by|author:|authors:)\s+", re.I)
+
+
+def _byline_texts(tree, max_words: int = 6) -> list[str]:
+    """Visible author names: links to an author page, "By Jane Roe" lines,
+    a "Written by" label followed by the name, elements marked as the author."""
+    found: list[str] = []
+    for index in ("1", "2"):
+        label = tree.xpath(f"//meta[@name='twitter:label{index}']/@content")
+        if label and label[0].strip().lower() in ("written by", "author", "by"):
+            found.extend(v.strip() for v in tree.xpath(f"//meta[@name='twitter:data{index}']/@content")[:1] if v.strip())
+
+    def add(text: str) -> None:
+        text = " ".join(text.split()).strip(" ,|·-")
+        if text and len(text.split()) <= max_words and not any(ch.isdigit() for ch in text) and text not in found:
+            found.append(text)
+
+    for link in tree.xpath("//body//a[@href]"):
+        if _AUTHOR_HREF.search(link.get("href", "")) or link.get("rel") == "author":
+            add(_text(link))
+    for element in tree.xpath("//body//*[self::span or self::p or self::div or self::li or self::address or self::strong]"):
+        text = _text(element)
+        if not text or len(text.split()) > 10:
+            continue
+        if _BYLINE_LEAD.match(text) and len(element) <= 3:
+            add(_BYLINE_LEAD.sub("", text).split(" | ")[0].split(" - ")[0].split(",")[0])
+        elif _BYLINE_LABEL.match(text):
+            sibling = element.getnext()
+            if element.tail and element.tail.strip():
+                add(element.tail)
+            elif sibling is not None and isinstance(sibling.tag, str):
+                add(_text(sibling))
+    for element in tree.xpath("//body//*[@class or @id or @itemprop]"):
+        if element.tag in ("script", "style", "img"):
+            continue
+        marks = " ".join(filter(None, (element.get("class"), element.get("id"), element.get("itemprop"))))
+        if _AUTHOR_MARK.search(marks) and not _NOT_BYLINE_MARK.search(marks):
+            text = _BYLINE_LEAD.sub("", _text(element))
+            add(text)
+    return found
+
+
+_NOT_TEXT = {"script", "style", "noscript", "svg", "template", "head"}
+
+
+def _visible_date(tree, before: int = 10, after: int = 30, max_chars: int = 80) -> str | None:
+    """The first date in the short texts around the first ``<h1>``: ``before``
+    text nodes above it to ``after`` below it (dates are printed with the
+    headline and the byline)."""
+    h1 = next(tree.iter("h1"), None)
+    if h1 is None:
+        return None
+    window: deque[str] = deque(maxlen=before)
+    remaining = None
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in _NOT_TEXT:
+            continue
+        if remaining is None and element is h1:
+            remaining = after
+        for text in (element.text, element.tail):
+            text = text.strip() if text else ""
+            if not text or len(text) > max_chars:
+                continue
+            if remaining is None:
+                window.append(text)
+                continue
+            window.append(text)
+            for candidate in window:
+                found = find_date(candidate)
+                if found and found.iso:
+                    return found.iso
+            window.clear()
+            remaining -= 1
+            if remaining <= 0:
+                return None
+    return None
 
 
 def _json_ld_objects(tree) -> list[dict]:
@@ -169,22 +262,73 @@ def choose_title(declared: str | None, h1s: list[str], site: str | None, min_ove
     return best if overlap >= min_overlap else stripped
 
 
+#: separators between names in a declared author string
+_NAME_SEP = re.compile(r"\s*(?:;|\||,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", re.I)
+_BY = re.compile(r"^(?:(?:written|posted|recipe|article|story|words|text|reviewed|edited)\s+)?(?:by|von|par|por|di|door)\s+|^authors?:?\s+", re.I)
+#: words of a job title or a publication: a part made only of them, after the first, is not a name
+_ROLE_WORDS = {
+    "director", "sr", "senior", "writer", "editor", "editorial", "expert", "founder", "co-founder", "attorney", "head",
+    "manager", "officer", "ceo", "cto", "cfo", "president", "correspondent", "reporter", "contributor", "staff",
+    "team", "specialist", "consultant", "analyst", "professor", "dietitian", "nutritionist", "veterinarian",
+    "winemaker", "strategist", "lead", "chief", "of", "the", "and", "in", "at", "for", "digital", "security", "home",
+    "content", "marketing", "community", "development", "operations", "years", "industry", "moving", "tech", "former",
+    "freelance", "guest", "associate", "assistant", "executive", "coordinator", "producer", "journalist", "columnist", "admin",
+    "registered", "certified", "licensed", "medical", "reviewer", "expert",
+}
+
+
+_DATE_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december", "updated", "published", "min", "read"}
+
+
+def _trim_tail(name: str) -> str:
+    """Cut a job title or credentials glued after a name ("Jane Roe Staff Writer", "Jane Roe CPP").
+
+    >>> _trim_tail("Jane Roe Senior Writer"), _trim_tail("Jane A. Roe CPP"), _trim_tail("The Example Team")
+    ('Jane Roe', 'Jane A. Roe', 'The Example Team')
+    """
+    words = name.split()
+    while len(words) > 2 and (_CREDENTIAL.match(words[-1]) and words[-1].isupper()
+                              or words[-1].lower() in _ROLE_WORDS - {"team", "staff"} and words[-2].lower() not in {"the"}):
+        words.pop()
+        while len(words) > 2 and words[-1].lower() in _ROLE_WORDS - {"team", "staff"}:
+            words.pop()
+    return " ".join(words)
+
+
+def _is_credential_or_role(part: str) -> bool:
+    words = [w.lower().strip(".®™") for w in part.replace("-", " ").split()]
+    return bool(_CREDENTIAL.match(part)) or (bool(words) and all(w in _ROLE_WORDS for w in words))
+
+
 def clean_authors(values: list[str]) -> list[str]:
-    """Author names from declared strings: entities decoded, split on "and",
-    commas, "&" ...; credentials ("MS, RD", "Ph.D."), roles and publications dropped.
+    """Author names from declared strings: entities decoded, a leading "By"
+    dropped, split on ``;`` ``,`` ``|`` ``&`` "and"; after the first name,
+    credentials ("MS, RD", "Ph.D."), job titles and publications ("The
+    Texas Newsroom") are dropped. A name is kept as the page writes it
+    ("EcoCult Staff" is a byline name); all-capitals names are title-cased.
 
     >>> clean_authors(["Jane Roe, MS, RD", "By John Smith &amp; Ann Lee"])
     ['Jane Roe', 'John Smith', 'Ann Lee']
+    >>> clean_authors(["Sam Poe | The Daily News"]), clean_authors(["The Example Team"])
+    (['Sam Poe'], ['The Example Team'])
     """
     names: list[str] = []
     for value in values:
-        value = htmllib.unescape(value).strip()
-        value = re.sub(r"^(?:by|written by|posted by|author:?)\s+", "", value, flags=re.I)
-        if value.startswith(("http://", "https://")):
+        value = " ".join(htmllib.unescape(value).split())
+        value = _BY.sub("", value)
+        if not value or value.startswith(("http://", "https://")) or "@" in value:
             continue
-        for name in split_names(value):
-            name = name.strip(" .,")
-            if not name or _CREDENTIAL.match(name) or any(ch.isdigit() for ch in name):
+        for index, part in enumerate(p.strip(" .:-–—") for p in _NAME_SEP.split(value)):
+            part = _BY.sub("", part)
+            if not part or any(ch.isdigit() for ch in part) or len(part.split()) > 6:
+                continue
+            if index > 0 and (_is_credential_or_role(part) or part.lower().startswith("the ")):
+                continue
+            if _CREDENTIAL.match(part):
+                continue
+            name = _trim_tail(part)
+            if not name or _DATE_WORDS & set(name.lower().split()):
                 continue
             name = normalise_name(name)
             if name not in names:
@@ -193,10 +337,15 @@ def clean_authors(values: list[str]) -> list[str]:
 
 
 def choose_authors(facts: PageFacts, declared: str | None) -> list[str]:
-    for values in (facts.ld_authors, [facts.meta_author] if facts.meta_author else [], declared.split(";") if declared else []):
+    """The first source that gives names: JSON-LD, ``<meta name=author>``,
+    trafilatura's, then the visible byline. A declared name that a visible
+    one starts ("Jane Roe Head Winemaker" / "Jane Roe") becomes the visible one."""
+    visible = clean_authors(facts.byline_texts)
+    for values in (facts.ld_authors, [facts.meta_author] if facts.meta_author else [], [declared] if declared else [],
+                   facts.byline_texts[:1]):
         names = clean_authors(values)
         if names:
-            return names
+            return [next((v for v in visible if name.startswith(v + " ")), name) for name in names]
     return []
 
 
