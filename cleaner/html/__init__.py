@@ -41,7 +41,7 @@ def html_document(source: str, html: str, config: HtmlConfig = HtmlConfig()) -> 
                 doc.fail(UNPARSABLE, "the HTML could not be parsed (empty or not HTML)")
                 return doc
             facts = read_facts(tree)
-            found = extract(tree, config)
+            found = extract(tree, config, facts.ld_body)
     except ExtractionTimeout as exc:
         doc = Document(source=source, raw="", kind=KIND_EXTRACTED)
         doc.fail(TIMEOUT, f"{exc} (HtmlConfig.time_limit_seconds); the page may be pathological, or raise the limit")

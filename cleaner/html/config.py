@@ -35,3 +35,5 @@ class HtmlConfig:
     fallback_ratio: float = 3.0
     #: ... and at least this many words
     fallback_min_words: int = 50
+    #: ... in at least this many paragraphs (one huge line is the whole page's text, not its paragraphs)
+    fallback_min_paragraphs: int = 3

@@ -58,9 +58,24 @@ def _paragraph_lines(body) -> str:
     return "\n".join(lines)
 
 
-def extract(tree, config: HtmlConfig) -> Extraction:
+def _is_article_block(text: str, tree, ld_body: str | None) -> bool:
+    """The baseline's one paragraph is the page's JSON-LD ``articleBody`` or
+    the text of its ``<article>`` element, not the whole page's text."""
+    if ld_body:
+        head = " ".join(ld_body.split()[:12])
+        if head and head in " ".join(text.split()[:40]):
+            return True
+    words = word_count(text)
+    for article in tree.iter("article"):
+        if 0.8 * words <= word_count("".join(article.itertext())) <= 1.2 * words:
+            return True
+    return False
+
+
+def extract(tree, config: HtmlConfig, ld_body: str | None = None) -> Extraction:
     """Run trafilatura on the parsed page ``tree`` (an lxml element, left
-    untouched: both extractors copy it) and choose the text."""
+    untouched: both extractors copy it) and choose the text. ``ld_body`` is
+    the page's JSON-LD ``articleBody``: the fallback may be that one paragraph."""
     import trafilatura
 
     page_text = ""
@@ -76,7 +91,8 @@ def extract(tree, config: HtmlConfig) -> Extraction:
         out.title, out.author, out.date = result.title, result.author, result.date
         out.url, out.sitename, out.hostname = result.url, result.sitename, result.hostname
     words, page_words = word_count(out.text), word_count(page_text)
-    if config.fallback_ratio > 0 and page_words > config.fallback_ratio * words and page_words >= config.fallback_min_words:
+    if (config.fallback_ratio > 0 and page_words > config.fallback_ratio * words and page_words >= config.fallback_min_words
+            and (page_text.count("\n") + 1 >= config.fallback_min_paragraphs or _is_article_block(page_text, tree, ld_body))):
         out.fallback_reason = (f"trafilatura kept {words} words, the page's paragraphs hold {page_words} "
                                f"(over {config.fallback_ratio:g}x): page paragraphs cleaned as a text scrape")
         out.text, out.kind = page_text, KIND_PAGE_TEXT

@@ -51,6 +51,8 @@ class PageFacts:
 
     h1s: list[str] = field(default_factory=list)
     ld_authors: list[str] = field(default_factory=list)
+    #: the article's text as its JSON-LD gives it (``articleBody``), if any
+    ld_body: str | None = None
     meta_author: str | None = None
     #: short texts of elements marked as the author (class, id, rel, itemprop): the visible byline
     byline_texts: list[str] = field(default_factory=list)
@@ -69,7 +71,9 @@ def read_facts(tree) -> PageFacts:
         text = _text(h1)
         if text and text not in facts.h1s:
             facts.h1s.append(text)
-    facts.ld_authors = _json_ld_authors(tree)
+    objects = _json_ld_objects(tree)
+    facts.ld_authors = _json_ld_authors(objects)
+    facts.ld_body = next((o["articleBody"].strip() for o in objects if isinstance(o.get("articleBody"), str) and o["articleBody"].strip()), None)
     author = tree.xpath("//meta[@name='author']/@content")
     facts.meta_author = author[0].strip() or None if author else None
     canonical = tree.xpath("//link[@rel='canonical']/@href") or tree.xpath("//meta[@property='og:url']/@content")
@@ -190,8 +194,7 @@ def _json_ld_objects(tree) -> list[dict]:
     return found
 
 
-def _json_ld_authors(tree) -> list[str]:
-    objects = _json_ld_objects(tree)
+def _json_ld_authors(objects: list[dict]) -> list[str]:
     people = {o["@id"]: o["name"] for o in objects
               if isinstance(o.get("@id"), str) and isinstance(o.get("name"), str) and "Person" in str(o.get("@type"))}
 
