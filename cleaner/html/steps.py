@@ -9,8 +9,8 @@ guessing from the text:
 * :class:`PageCaptions`: lines that are a ``<figcaption>`` of the page are
   removed into ``captions``; the page's other figcaptions are listed too;
 * :class:`PageHeader`: near the top, a line that is the headline
-  (``meta.title``) or a byline ("By Jane Roe", or the known author names) is
-  removed into its field;
+  (``meta.title``), a byline ("By Jane Roe", or the known author names) or a
+  date line is removed into its field;
 * :class:`PageLanguage`: langdetect on the clean text, the page's declared
   ``lang`` only as a tie-breaker (when langdetect is unsure).
 """
@@ -22,6 +22,7 @@ import unicodedata
 
 from ..document import Document
 from ..metadata.authors import parse_byline
+from ..metadata.dates import date_line
 from ..metadata.language import LanguageDetector, language_sample
 from ..steps import Annotator, Stripper
 from .config import HtmlConfig
@@ -61,11 +62,15 @@ class PageHeader(Stripper):
         authors = {_fold(a) for a in doc.meta.authors}
         for line in doc.kept_lines()[: self.config.header_lines]:
             folded = _fold(line.text)
+            short = len(line.text.split()) <= self.config.byline_max_words
             if title and folded == title:
                 doc.remove(line, "html.title", "the page's headline, repeated at the top of the text", field="title")
-            elif authors and len(line.text.split()) <= self.config.byline_max_words and (
-                    folded in authors or set(_fold(n) for n in parse_byline(line.text) or ()) & authors):
+            elif short and authors and (folded in authors or set(_fold(n) for n in parse_byline(line.text) or ()) & authors):
                 doc.remove(line, "html.byline", "a byline naming the page's author", field="authors")
+            elif short and date_line(line.text) is not None:
+                found = date_line(line.text)
+                same = bool(found.iso and doc.meta.published and doc.meta.published.startswith(found.iso[:10]))
+                doc.remove(line, "html.date", f"a date line above the article ({found.raw})", field="published" if same else None)
 
 
 class PageLanguage(Annotator):
