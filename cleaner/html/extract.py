@@ -58,6 +58,13 @@ def _paragraph_lines(body) -> str:
     return "\n".join(lines)
 
 
+def _page_words_bound(tree, ld_body: str | None) -> int:
+    """An upper bound of the words the baseline can find: every text of the
+    page's body outside scripts and styles, plus the JSON-LD article body."""
+    texts = tree.xpath("//body//text()[not(parent::script) and not(parent::style)]")
+    return word_count(" ".join(texts)) + (word_count(ld_body) if ld_body else 0)
+
+
 def _is_article_block(text: str, tree, ld_body: str | None) -> bool:
     """The baseline's one paragraph is the page's JSON-LD ``articleBody`` or
     the text of its ``<article>`` element, not the whole page's text."""
@@ -78,11 +85,7 @@ def extract(tree, config: HtmlConfig, ld_body: str | None = None) -> Extraction:
     the page's JSON-LD ``articleBody``: the fallback may be that one paragraph."""
     import trafilatura
 
-    page_text = ""
-    if config.fallback_ratio > 0:
-        body, _, _ = trafilatura.baseline(tree)  # copies the tree
-        page_text = _paragraph_lines(body)
-    result = trafilatura.bare_extraction(
+    result = trafilatura.bare_extraction(  # copies the tree
         tree, with_metadata=True, include_comments=config.include_comments, include_tables=config.include_tables,
         favor_precision=config.favor_precision, favor_recall=config.favor_recall)
     out = Extraction()
@@ -90,8 +93,13 @@ def extract(tree, config: HtmlConfig, ld_body: str | None = None) -> Extraction:
         out.text = result.text or ""
         out.title, out.author, out.date = result.title, result.author, result.date
         out.url, out.sitename, out.hostname = result.url, result.sitename, result.hostname
-    words, page_words = word_count(out.text), word_count(page_text)
-    if (config.fallback_ratio > 0 and page_words > config.fallback_ratio * words and page_words >= config.fallback_min_words
+    words = word_count(out.text)
+    if config.fallback_ratio <= 0 or _page_words_bound(tree, ld_body) <= config.fallback_ratio * words:
+        return out  # even all of the page's text could not trigger the fallback: skip the baseline
+    body, _, _ = trafilatura.baseline(tree)  # copies the tree
+    page_text = _paragraph_lines(body)
+    page_words = word_count(page_text)
+    if (page_words > config.fallback_ratio * words and page_words >= config.fallback_min_words
             and (page_text.count("\n") + 1 >= config.fallback_min_paragraphs or _is_article_block(page_text, tree, ld_body))):
         out.fallback_reason = (f"trafilatura kept {words} words, the page's paragraphs hold {page_words} "
                                f"(over {config.fallback_ratio:g}x): page paragraphs cleaned as a text scrape")

@@ -96,7 +96,8 @@ _NOT_BYLINE_MARK = re.compile(r"bio|avatar|img|image|photo|box|desc|about|social
 
 
 _AUTHOR_HREF = re.compile(r"/(?:authors?|writers?|contributors?|people|staff|team|profiles?|producers?|columnists?|by)/[^/?#]+/?(?:[?#]|$)", re.I)
-_BYLINE_LABEL = re.compile(r"^(?:(?:written|posted|published|recipe|article|story)\s+by|by|author|authors|author\(s\)|contributors?|von|par|por|door|di)\s*:?$", re.I)
+_BYLINE_LABEL = re.compile(
+    r"^(?:(?:written|posted|published|recipe|article|story)\s+by|by|author|authors|author\(s\)|contributors?|von|par|por|door|di)\s*:?$", re.I)
 _BYLINE_LEAD = re.compile(r"^(?:(?:written|posted|published|recipe|article|story)\s+by|by|author:|authors:)\s+", re.I)
 
 
@@ -114,12 +115,19 @@ def _byline_texts(tree, max_words: int = 6) -> list[str]:
         if text and len(text.split()) <= max_words and not any(ch.isdigit() for ch in text) and text not in found:
             found.append(text)
 
-    for link in tree.xpath("//body//a[@href]"):
-        if _AUTHOR_HREF.search(link.get("href", "")) or link.get("rel") == "author":
+    for link in tree.iter("a"):
+        href = link.get("href")
+        if href and (link.get("rel") == "author" or _AUTHOR_HREF.search(href)):
             add(_text(link))
-    for element in tree.xpath("//body//*[self::span or self::p or self::div or self::li or self::address or self::strong]"):
+    for element in tree.iter("span", "p", "div", "li", "address", "strong", "b", "em", "h6", "dt"):
+        own = element.text.strip() if element.text else ""
+        if not own and len(element):
+            first = element[0]
+            own = first.text.strip() if isinstance(first.tag, str) and first.text else ""
+        if not own or len(own) > 40 or not (_BYLINE_LEAD.match(own + " ") or _BYLINE_LABEL.match(own)):
+            continue  # cheap test on the element's own first words before reading its whole text
         text = _text(element)
-        if not text or len(text.split()) > 10:
+        if len(text.split()) > 10:
             continue
         if _BYLINE_LEAD.match(text) and len(element) <= 3:
             add(_BYLINE_LEAD.sub("", text).split(" | ")[0].split(" - ")[0].split(",")[0])
@@ -129,13 +137,12 @@ def _byline_texts(tree, max_words: int = 6) -> list[str]:
                 add(element.tail)
             elif sibling is not None and isinstance(sibling.tag, str):
                 add(_text(sibling))
-    for element in tree.xpath("//body//*[@class or @id or @itemprop]"):
-        if element.tag in ("script", "style", "img"):
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "img", "head", "meta", "link"):
             continue
         marks = " ".join(filter(None, (element.get("class"), element.get("id"), element.get("itemprop"))))
-        if _AUTHOR_MARK.search(marks) and not _NOT_BYLINE_MARK.search(marks):
-            text = _BYLINE_LEAD.sub("", _text(element))
-            add(text)
+        if marks and _AUTHOR_MARK.search(marks) and not _NOT_BYLINE_MARK.search(marks):
+            add(_BYLINE_LEAD.sub("", _text(element)))
     return found
 
 
@@ -276,7 +283,7 @@ _ROLE_WORDS = {
     "winemaker", "strategist", "lead", "chief", "of", "the", "and", "in", "at", "for", "digital", "security", "home",
     "content", "marketing", "community", "development", "operations", "years", "industry", "moving", "tech", "former",
     "freelance", "guest", "associate", "assistant", "executive", "coordinator", "producer", "journalist", "columnist", "admin",
-    "registered", "certified", "licensed", "medical", "reviewer", "expert",
+    "registered", "certified", "licensed", "medical", "reviewer",
 }
 
 
