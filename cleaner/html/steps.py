@@ -87,11 +87,12 @@ class PageLanguage(Annotator):
         candidates = self.detector.candidates(language_sample(doc.text, self.sample_chars))
         declared = getattr(doc.page, "declared_lang", None)
         code, prob = candidates[0] if candidates else (None, None)
+        confirmed = False
         if declared and (prob is None or prob < self.config.declared_lang_below_prob):
             for lang, p in candidates:
                 if lang.split("-")[0] == declared:
-                    code, prob = lang, p
+                    code, prob, confirmed = lang, p, True  # langdetect's candidate, confirmed by the page
                     break
-        if code is not None and prob is not None and prob >= self.min_prob:
+        if code is not None and prob is not None and (confirmed or prob >= self.min_prob):
             doc.meta.language = code.split("-")[0] if code not in ("zh-cn", "zh-tw") else code
             doc.meta.language_prob = prob
