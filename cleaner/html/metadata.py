@@ -273,22 +273,26 @@ def choose_title(declared: str | None, h1s: list[str], site: str | None, min_ove
 
 
 #: separators between names in a declared author string
-_NAME_SEP = re.compile(r"\s*(?:;|\||,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", re.I)
+_NAME_SEP = re.compile(r"\s*(?:;|\||,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*|\s+[-–—]\s+", re.I)
 _BY = re.compile(r"^(?:(?:written|posted|recipe|article|story|words|text|reviewed|edited)\s+)?(?:by|von|par|por|di|door)\s+|^authors?:?\s+", re.I)
-#: words of a job title or a publication: a part made only of them, after the first, is not a name
-_ROLE_WORDS = {
-    "director", "sr", "senior", "writer", "editor", "editorial", "expert", "founder", "co-founder", "attorney", "head",
-    "manager", "officer", "ceo", "cto", "cfo", "president", "correspondent", "reporter", "contributor", "staff",
-    "team", "specialist", "consultant", "analyst", "professor", "dietitian", "nutritionist", "veterinarian",
-    "winemaker", "strategist", "lead", "chief", "of", "the", "and", "in", "at", "for", "digital", "security", "home",
-    "content", "marketing", "community", "development", "operations", "years", "industry", "moving", "tech", "former",
-    "freelance", "guest", "associate", "assistant", "executive", "coordinator", "producer", "journalist", "columnist", "admin",
-    "registered", "certified", "licensed", "medical", "reviewer",
+#: job-title words: glued after a name they are cut ("Jane Roe Staff Writer"); a later part with one is a title
+_TITLE_WORDS = {
+    "director", "sr", "senior", "writer", "editor", "expert", "founder", "co-founder", "attorney", "manager", "officer",
+    "ceo", "cto", "cfo", "president", "correspondent", "reporter", "contributor", "specialist", "consultant", "analyst",
+    "professor", "dietitian", "nutritionist", "veterinarian", "winemaker", "strategist", "chief", "former", "freelance",
+    "associate", "assistant", "executive", "coordinator", "producer", "journalist", "columnist", "reviewer", "educator",
+    "author", "master", "lead", "head",
 }
+#: words that, with a title word, make up the rest of a job title or an affiliation in a later part
+_AFFILIATION_WORDS = {"editorial", "team", "staff", "certified", "registered", "licensed", "medical", "admin"}
 
 
-_DATE_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-               "november", "december", "updated", "published", "min", "read"}
+#: a part ending in a month name is a date glued to the byline ("Jane Roe October")
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+
+
+def _words_of(part: str) -> list[str]:
+    return [w.lower().strip(".®™()") for w in part.replace("-", " ").split()]
 
 
 def _trim_tail(name: str) -> str:
@@ -296,19 +300,21 @@ def _trim_tail(name: str) -> str:
 
     >>> _trim_tail("Jane Roe Senior Writer"), _trim_tail("Jane A. Roe CPP"), _trim_tail("The Example Team")
     ('Jane Roe', 'Jane A. Roe', 'The Example Team')
+    >>> _trim_tail("Help Net Security")
+    'Help Net Security'
     """
     words = name.split()
-    while len(words) > 2 and (_CREDENTIAL.match(words[-1]) and words[-1].isupper()
-                              or words[-1].lower() in _ROLE_WORDS - {"team", "staff"} and words[-2].lower() not in {"the"}):
+    if len(words) > 2 and _CREDENTIAL.match(words[-1]) and words[-1].isupper():
         words.pop()
-        while len(words) > 2 and words[-1].lower() in _ROLE_WORDS - {"team", "staff"}:
+    if len(words) > 2 and words[-1].lower() in _TITLE_WORDS:
+        words.pop()
+        while len(words) > 2 and (words[-1].lower() in _TITLE_WORDS or words[-1].lower() in ("staff", "tech", "senior")):
             words.pop()
     return " ".join(words)
 
 
 def _is_credential_or_role(part: str) -> bool:
-    words = [w.lower().strip(".®™") for w in part.replace("-", " ").split()]
-    return bool(_CREDENTIAL.match(part)) or (bool(words) and all(w in _ROLE_WORDS for w in words))
+    return bool(_CREDENTIAL.match(part)) or any(w in _TITLE_WORDS or w in _AFFILIATION_WORDS for w in _words_of(part))
 
 
 def clean_authors(values: list[str]) -> list[str]:
@@ -320,8 +326,8 @@ def clean_authors(values: list[str]) -> list[str]:
 
     >>> clean_authors(["Jane Roe, MS, RD", "By John Smith &amp; Ann Lee"])
     ['Jane Roe', 'John Smith', 'Ann Lee']
-    >>> clean_authors(["Sam Poe | The Daily News"]), clean_authors(["The Example Team"])
-    (['Sam Poe'], ['The Example Team'])
+    >>> clean_authors(["Sam Poe | The Daily News"]), clean_authors(["The Example Team"]), clean_authors(["May Poe"])
+    (['Sam Poe'], ['The Example Team'], ['May Poe'])
     """
     names: list[str] = []
     for value in values:
@@ -329,16 +335,19 @@ def clean_authors(values: list[str]) -> list[str]:
         value = _BY.sub("", value)
         if not value or value.startswith(("http://", "https://")) or "@" in value:
             continue
-        for index, part in enumerate(p.strip(" .:-–—") for p in _NAME_SEP.split(value)):
-            part = _BY.sub("", part)
-            if not part or any(ch.isdigit() for ch in part) or len(part.split()) > 6:
+        parts = [_BY.sub("", p.strip(" .:-–—")) for p in _NAME_SEP.split(value)]
+        for index, part in enumerate(p for p in parts if p):
+            if any(ch.isdigit() for ch in part) or len(part.split()) > 6:
                 continue
             if index > 0 and (_is_credential_or_role(part) or part.lower().startswith("the ")):
+                if not _CREDENTIAL.match(part):
+                    break  # "Jane Roe, Director of Operations, Example Corp": the rest is her title and employer
                 continue
             if _CREDENTIAL.match(part):
                 continue
             name = _trim_tail(part)
-            if not name or _DATE_WORDS & set(name.lower().split()):
+            words = name.lower().split()
+            if not words or words[0] in ("updated", "published", "posted") or words[-1] in _MONTHS:
                 continue
             name = normalise_name(name)
             if name not in names:
