@@ -122,6 +122,7 @@ def html_steps(config: Config, rules: RuleSet, detector: LanguageDetector) -> li
         PageCaptions(),
         PageHeader(config.html),
         PageLanguage(detector, config.language_sample_chars, config.language_min_prob, config.html),
+        ContainerFallback(),
         NoArticle(),
     ]
 

@@ -38,6 +38,11 @@ HEURISTICS: dict[str, str] = {
     "heuristic.classifier.short-run": "One of a run of short lines: a menu, tag cloud or list of headlines.",
     "heuristic.classifier.teaser-list": "Headline-like lines in a row: a list of teasers for other stories.",
     "heuristic.classifier.low-score": "The classifier's score (link words, stopwords, length, punctuation, context) says chrome.",
+    # HTML inputs (cleaner/html/steps.py): what the page's markup says
+    "html.figcaption": "The line is the text of a <figcaption> of the page: a photo caption; it goes to 'captions'.",
+    "html.title": "The page's headline repeated at the top of the extracted text; it goes to 'title'.",
+    "html.byline": "A byline naming the page's declared or visible author, at the top of the extracted text; it goes to 'authors'.",
+    "html.date": "A line that is only a date, at the top of the extracted text: the dateline.",
     # other steps
     "metadata.container-fallback": "The WARC record's date stands in for a publication date when the page gives none.",
 }
@@ -48,6 +53,9 @@ REASONS: dict[str, str] = {
     "filter.too-short": "Fewer words than min_article_words are left: not enough for an article.",
     "filter.no-prose": "No line left reads as a sentence: a list of headlines or links, not an article.",
     "error.input": "The input could not be read or decoded (missing, binary, corrupt gzip, damaged WARC).",
+    "error.html-too-large": "The HTML page is larger than HtmlConfig.max_html_chars: rejected before parsing.",
+    "error.html-timeout": "Extracting the HTML page took longer than HtmlConfig.time_limit_seconds: a pathological page.",
+    "error.html-unparsable": "The HTML could not be parsed (empty or not HTML).",
     "error.internal": "A step failed on this document; the run went on (please report it).",
     # the kinds of unreadable input (README, "Reliability")
     "error.empty": "The input is empty or holds only white space.",
