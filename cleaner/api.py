@@ -166,7 +166,10 @@ class Cleaner:
 
     def _pipeline(self, templates: TemplateIndex | None = None) -> Pipeline:
         steps = default_steps(self.config, self.rules, self.detector, self.resources, templates)
-        return Pipeline(steps, self.config, steps_by_kind={"html": html_steps(self.config, self.rules, self.detector)})
+        # the HTML fallback (the page's paragraphs) is cleaned as a text scrape, but its metadata came from the markup
+        page_text = [step for step in steps if not isinstance(step, (RankedTitle, RankedDate, RankedAuthors))]
+        by_kind = {"html": html_steps(self.config, self.rules, self.detector), "html-page-text": page_text}
+        return Pipeline(steps, self.config, steps_by_kind=by_kind)
 
     @property
     def stats(self):

@@ -72,6 +72,7 @@ def test_fallback_uses_the_page_paragraphs_as_a_text_scrape():
     assert all(paragraph in doc.raw for paragraph in PARAGRAPHS)  # here the <article>'s text
     cleaned = Cleaner(replace(Config(), html=config)).clean_document(doc)
     assert cleaned.status is Status.KEPT and PARAGRAPHS[2] in cleaned.text
+    assert cleaned.meta.authors == ["Mara Quill"] and cleaned.meta.title == "Old pier splits in two after storm"  # the markup's
 
 
 def test_no_fallback_when_disabled():
