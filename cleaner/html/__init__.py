@@ -62,11 +62,17 @@ def _document(source: str, found: Extraction, facts: PageFacts, config: HtmlConf
     meta.site = site_of(meta.url) or found.hostname or None
     meta.title = choose_title(found.title, facts.h1s, found.sitename, config.min_title_overlap)
     doc.title_confirmed = meta.title is not None
-    meta.authors = choose_authors(facts, found.author)
+    if meta.title:
+        meta.evidence["title"] = "an <h1> of the page" if meta.title in facts.h1s else "the declared title without the site name"
+    meta.authors, source = choose_authors(facts, found.author)
+    if source:
+        meta.evidence["authors"] = f"from {source}"
     if facts.visible_date:
         meta.offer_published(facts.visible_date, facts.visible_date, "html-visible")
+        meta.evidence["published"] = "the first date printed near the <h1>"
     elif found.date:
         meta.offer_published(found.date, found.date, "html")
+        meta.evidence["published"] = "trafilatura's date (htmldate: JSON-LD, meta tags, the page)"
     facts.fallback_reason = found.fallback_reason
     doc.page = facts
     return doc

@@ -355,17 +355,19 @@ def clean_authors(values: list[str]) -> list[str]:
     return names
 
 
-def choose_authors(facts: PageFacts, declared: str | None) -> list[str]:
+def choose_authors(facts: PageFacts, declared: str | None) -> tuple[list[str], str | None]:
     """The first source that gives names: JSON-LD, ``<meta name=author>``,
-    trafilatura's, then the visible byline. A declared name that a visible
-    one starts ("Jane Roe Head Winemaker" / "Jane Roe") becomes the visible one."""
+    trafilatura's, then the visible byline; and the name of that source. A
+    declared name that a visible one starts ("Jane Roe Head Winemaker" /
+    "Jane Roe") becomes the visible one."""
     visible = clean_authors(facts.byline_texts)
-    for values in (facts.ld_authors, [facts.meta_author] if facts.meta_author else [], [declared] if declared else [],
-                   facts.byline_texts[:1]):
+    sources = (("JSON-LD author", facts.ld_authors), ("<meta name=author>", [facts.meta_author] if facts.meta_author else []),
+               ("trafilatura's author", [declared] if declared else []), ("the visible byline", facts.byline_texts[:1]))
+    for source, values in sources:
         names = clean_authors(values)
         if names:
-            return [next((v for v in visible if name.startswith(v + " ")), name) for name in names]
-    return []
+            return [next((v for v in visible if name.startswith(v + " ")), name) for name in names], source
+    return [], None
 
 
 def site_of(url: str | None) -> str | None:
