@@ -67,12 +67,15 @@ def _document(source: str, found: Extraction, facts: PageFacts, config: HtmlConf
     meta.authors, source = choose_authors(facts, found.author)
     if source:
         meta.evidence["authors"] = f"from {source}"
-    if facts.visible_date:
+    if facts.visible_date and not facts.visible_date_updated:
         meta.offer_published(facts.visible_date, facts.visible_date, "html-visible")
         meta.evidence["published"] = "the first date printed near the <h1>"
     elif found.date:
         meta.offer_published(found.date, found.date, "html")
         meta.evidence["published"] = "trafilatura's date (htmldate: JSON-LD, meta tags, the page)"
+    elif facts.visible_date:
+        meta.offer_published(facts.visible_date, facts.visible_date, "html-visible")
+        meta.evidence["published"] = "the first date printed near the <h1> (an update's date; the page gives no other)"
     facts.fallback_reason = found.fallback_reason
     doc.page = facts
     return doc

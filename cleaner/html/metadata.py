@@ -9,8 +9,8 @@
   else trafilatura's; split into names without roles, credentials and
   publications (:func:`cleaner.metadata.authors.split_names`).
 * **published**: the first date printed near the ``<h1>`` (what a reader sees
-  as the article's date), else trafilatura's (htmldate: JSON-LD, meta tags,
-  then the page), as ISO 8601.
+  as the article's date) unless it is marked "Updated", else trafilatura's
+  (htmldate: JSON-LD, meta tags, then the page), else the updated date; ISO 8601.
 * **url**: ``<link rel=canonical>`` (or ``og:url``), **site**: its host, else
   trafilatura's host name; **declared language**: ``<html lang>``.
 * **captions**: the text of every ``<figcaption>``.
@@ -61,6 +61,8 @@ class PageFacts:
     captions: list[str] = field(default_factory=list)
     #: the first date printed near the headline (ISO 8601), the date a reader sees
     visible_date: str | None = None
+    #: the visible date is marked as the date of an update ("Updated …"), not of publication
+    visible_date_updated: bool = False
     #: why the page's paragraphs replaced trafilatura's text (None: they did not)
     fallback_reason: str | None = None
 
@@ -83,7 +85,7 @@ def read_facts(tree) -> PageFacts:
     if lang and lang[0].strip():
         facts.declared_lang = lang[0].strip().split("-")[0].split("_")[0].lower() or None
     facts.byline_texts = _byline_texts(tree)
-    facts.visible_date = _visible_date(tree)
+    facts.visible_date, facts.visible_date_updated = _visible_date(tree)
     for caption in tree.iter("figcaption"):
         text = _text(caption)
         if text and text not in facts.captions:
@@ -146,16 +148,18 @@ def _byline_texts(tree, max_words: int = 6) -> list[str]:
     return found
 
 
+_UPDATED = re.compile(r"^\W*(?:last\s+)?(?:updated|modified|edited|reviewed|aktualisiert|mis à jour|actualizado)", re.I)
 _NOT_TEXT = {"script", "style", "noscript", "svg", "template", "head"}
 
 
-def _visible_date(tree, before: int = 10, after: int = 30, max_chars: int = 80) -> str | None:
+def _visible_date(tree, before: int = 10, after: int = 30, max_chars: int = 80) -> tuple[str | None, bool]:
     """The first date in the short texts around the first ``<h1>``: ``before``
     text nodes above it to ``after`` below it (dates are printed with the
-    headline and the byline)."""
+    headline and the byline); and whether it is marked as the date of an
+    update ("Updated March 3, 2024", or an "Updated:" label just before it)."""
     h1 = next(tree.iter("h1"), None)
     if h1 is None:
-        return None
+        return None, False
     window: deque[str] = deque(maxlen=before)
     remaining = None
     for element in tree.iter():
@@ -171,15 +175,19 @@ def _visible_date(tree, before: int = 10, after: int = 30, max_chars: int = 80) 
                 window.append(text)
                 continue
             window.append(text)
+            previous = ""
             for candidate in window:
                 found = find_date(candidate)
                 if found and found.iso:
-                    return found.iso
+                    updated = bool(_UPDATED.match(candidate) or (len(previous) < 25 and _UPDATED.match(previous)))
+                    return found.iso, updated
+                previous = candidate
             window.clear()
+            window.append(text)  # the label of a date in the next text
             remaining -= 1
             if remaining <= 0:
-                return None
-    return None
+                return None, False
+    return None, False
 
 
 def _json_ld_objects(tree) -> list[dict]:

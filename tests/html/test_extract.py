@@ -109,3 +109,15 @@ def test_html_files_are_not_read_twice(tmp_path, monkeypatch):
 def test_empty_page_is_rejected_not_crashed():
     doc = Cleaner().clean_bytes(b"<html><body></body></html>", "empty.html", kind="html")
     assert doc.status is not Status.KEPT and doc.reason
+
+
+def test_an_updated_date_is_not_the_publication_date():
+    page = article_page().replace('<time datetime="2021-03-02">2 March 2021</time>', "<p>Updated 5 June 2022</p>")
+    doc = html_document("pier.html", page, HtmlConfig())
+    assert doc.page.visible_date == "2022-06-05" and doc.page.visible_date_updated
+    assert doc.meta.published.startswith("2021-03-02")  # the page's declared publication date
+
+
+def test_the_printed_date_wins_over_the_declared_one():
+    page = article_page().replace('<time datetime="2021-03-02">2 March 2021</time>', "<p>5 June 2022</p>")
+    assert html_document("pier.html", page, HtmlConfig()).meta.published == "2022-06-05"
