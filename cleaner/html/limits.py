@@ -20,8 +20,10 @@ import threading
 from collections.abc import Iterator
 
 
-class ExtractionTimeout(Exception):
-    """The time limit of one page passed."""
+class ExtractionTimeout(BaseException):
+    """The time limit of one page passed. A ``BaseException`` (like
+    ``KeyboardInterrupt``): the ``except Exception`` blocks inside trafilatura
+    and htmldate must not swallow it and carry on without a limit."""
 
 
 def _can_use_alarm() -> bool:

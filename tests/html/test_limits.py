@@ -98,3 +98,17 @@ def test_no_time_limit_outside_the_main_thread():
     thread.start()
     thread.join()
     assert errors == []
+
+
+def test_timeout_is_not_swallowed_by_a_broad_except(monkeypatch):
+    def careless(*args, **kwargs):
+        try:
+            time.sleep(30)
+        except Exception:  # what a library might do around its own work
+            pass
+        time.sleep(30)
+
+    monkeypatch.setattr(html_module, "extract", careless)
+    started = time.monotonic()
+    doc = html_document("slow.html", article_page(), HtmlConfig(time_limit_seconds=0.2))
+    assert doc.reason_id == TIMEOUT and time.monotonic() - started < 5
