@@ -166,8 +166,9 @@ class Cleaner:
 
     def _pipeline(self, templates: TemplateIndex | None = None) -> Pipeline:
         steps = default_steps(self.config, self.rules, self.detector, self.resources, templates)
-        # the HTML fallback (the page's paragraphs) is cleaned as a text scrape, but its metadata came from the markup
-        page_text = [step for step in steps if not isinstance(step, (RankedTitle, RankedDate, RankedAuthors))]
+        # the HTML fallback (the page's paragraphs) is cleaned as a text scrape, but its metadata came from the markup,
+        # and it may be one paragraph (JSON-LD articleBody, the <article> text) that does not end like a sentence
+        page_text = [step for step in steps if not isinstance(step, (RankedTitle, RankedDate, RankedAuthors, NoProse))]
         by_kind = {"html": html_steps(self.config, self.rules, self.detector), "html-page-text": page_text}
         return Pipeline(steps, self.config, steps_by_kind=by_kind)
 

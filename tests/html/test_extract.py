@@ -121,3 +121,12 @@ def test_an_updated_date_is_not_the_publication_date():
 def test_the_printed_date_wins_over_the_declared_one():
     page = article_page().replace('<time datetime="2021-03-02">2 March 2021</time>', "<p>5 June 2022</p>")
     assert html_document("pier.html", page, HtmlConfig()).meta.published == "2022-06-05"
+
+
+def test_one_paragraph_fallback_is_not_taken_for_a_list_of_links():
+    # the <article> text as one line ends with a credit, not a sentence: it is still the article
+    page = article_page(paragraphs=[*PARAGRAPHS, "Photographs by the harbour staff"])
+    config = HtmlConfig(fallback_ratio=0.5, fallback_min_words=1)
+    doc = html_document("pier.html", page, config)
+    assert doc.kind == KIND_PAGE_TEXT and len(doc.lines) == 1
+    assert Cleaner(replace(Config(), html=config)).clean_document(doc).status is Status.KEPT
