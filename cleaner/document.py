@@ -103,8 +103,8 @@ class Document:
     reason_id: str | None = None  # the id of the filter or error kind
     date_order: str | None = None  # "day-first" / "month-first" when a site rule says so
     title_confirmed: bool = False  # the page confirmed the title (breadcrumb, declared <title>): not a guess
-    #: what the page's markup says (HTML inputs: a cleaner.html.PageFacts), for the HTML steps
-    page: object | None = None
+    #: what the page's markup says (HTML inputs: cleaner.html.PageFacts.for_steps(), plain JSON values), for the HTML steps
+    page: dict | None = None
     #: line index of each value of the list fields (captions, credits, sections), to keep them in page order
     list_positions: dict[str, list[int]] = field(default_factory=dict)
     #: metadata the container of the input gave (a WARC record's date), used only when the page gives none:

@@ -2,8 +2,8 @@
 
 ``html_document`` parses the page once, reads its metadata from the markup
 (:mod:`.metadata`), extracts the article with trafilatura and, when that text
-looks wrong, falls back to the page's paragraphs (:mod:`.extract`), all within
-the page's size and time limits (:mod:`.limits`). The document then goes
+looks wrong, falls back to the page's paragraphs (:mod:`.extract`), within the
+page's size limit (and the reader's time budget, :mod:`cleaner.limits`). The document then goes
 through the HTML step list of :func:`cleaner.api.default_steps` (rules, the
 page's captions, title and byline lines), or, for the fallback, through the
 text step list. Thresholds: :class:`.config.HtmlConfig` (``Config.html``).
@@ -14,38 +14,35 @@ from __future__ import annotations
 from ..document import Document
 from .config import HtmlConfig
 from .extract import KIND_EXTRACTED, KIND_PAGE_TEXT, Extraction, extract
-from .limits import ExtractionTimeout, time_limit
 from .metadata import PageFacts, choose_authors, choose_title, read_facts, site_of
 
 __all__ = ["HtmlConfig", "KIND_EXTRACTED", "KIND_PAGE_TEXT", "html_document", "PageFacts"]
 
 #: reason ids of rejected HTML pages
 TOO_LARGE = "error.html-too-large"
-TIMEOUT = "error.html-timeout"
 UNPARSABLE = "error.html-unparsable"
 
 
 def html_document(source: str, html: str, config: HtmlConfig = HtmlConfig()) -> Document:
-    """Extract the article of ``html``. A page over the size or time limit, or
-    one lxml cannot parse, comes back with ``status`` error and the reason."""
+    """Extract the article of ``html``. A page over the size limit, or one
+    lxml cannot parse, comes back with ``status`` error and the reason.
+
+    Time: extraction runs inside the reader's budget for one input
+    (``Config.max_seconds_per_document``, :mod:`cleaner.limits`): a page that
+    takes longer is rejected with ``error.timeout`` by
+    :func:`cleaner.readers.read_bytes`."""
     if len(html) > config.max_html_chars:
         doc = Document(source=source, raw="", kind=KIND_EXTRACTED)
         doc.fail(TOO_LARGE, f"the page has {len(html)} characters, over the {config.max_html_chars} limit "
                             "(HtmlConfig.max_html_chars); raise it to read this page")
         return doc
-    try:
-        with time_limit(config.time_limit_seconds):
-            tree = _parse(html)
-            if tree is None:
-                doc = Document(source=source, raw="", kind=KIND_EXTRACTED)
-                doc.fail(UNPARSABLE, "the HTML could not be parsed (empty or not HTML)")
-                return doc
-            facts = read_facts(tree)
-            found = extract(tree, config, facts.ld_body)
-    except ExtractionTimeout as exc:
+    tree = _parse(html)
+    if tree is None:
         doc = Document(source=source, raw="", kind=KIND_EXTRACTED)
-        doc.fail(TIMEOUT, f"{exc} (HtmlConfig.time_limit_seconds); the page may be pathological, or raise the limit")
+        doc.fail(UNPARSABLE, "the HTML could not be parsed (empty or not HTML)")
         return doc
+    facts = read_facts(tree)
+    found = extract(tree, config, facts.ld_body)
     return _document(source, found, facts, config)
 
 
@@ -77,5 +74,5 @@ def _document(source: str, found: Extraction, facts: PageFacts, config: HtmlConf
         meta.offer_published(facts.visible_date, facts.visible_date, "html-visible")
         meta.evidence["published"] = "the first date printed near the <h1> (an update's date; the page gives no other)"
     facts.fallback_reason = found.fallback_reason
-    doc.page = facts
+    doc.page = facts.for_steps()
     return doc

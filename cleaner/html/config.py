@@ -10,8 +10,6 @@ class HtmlConfig:
     # --- limits -------------------------------------------------------------
     #: HTML larger than this (decoded characters) is rejected (status error) without being parsed
     max_html_chars: int = 5_000_000
-    #: seconds one page may spend in extraction before it is rejected (status error); 0 = no limit
-    time_limit_seconds: float = 20.0
 
     # --- trafilatura settings (measured: docs/algorithm.md, HTML section) ----
     favor_recall: bool = True

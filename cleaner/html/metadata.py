@@ -66,6 +66,13 @@ class PageFacts:
     #: why the page's paragraphs replaced trafilatura's text (None: they did not)
     fallback_reason: str | None = None
 
+    def for_steps(self) -> dict:
+        """What the HTML steps need, as plain JSON values (a Document is
+        checkpointed and spooled as JSON; the JSON-LD body is left out)."""
+        return {"h1s": list(self.h1s), "captions": list(self.captions), "declared_lang": self.declared_lang,
+                "visible_date": self.visible_date, "visible_date_updated": self.visible_date_updated,
+                "fallback_reason": self.fallback_reason}
+
 
 def read_facts(tree) -> PageFacts:
     facts = PageFacts()

@@ -38,7 +38,7 @@ class PageCaptions(Stripper):
     name = "html.captions"
 
     def strip(self, doc: Document) -> None:
-        captions = getattr(doc.page, "captions", None)
+        captions = (doc.page or {}).get("captions")
         if not captions:
             return
         folded = {_fold(c): c for c in captions}
@@ -85,7 +85,7 @@ class PageLanguage(Annotator):
 
     def annotate(self, doc: Document) -> None:
         candidates = self.detector.candidates(language_sample(doc.text, self.sample_chars))
-        declared = getattr(doc.page, "declared_lang", None)
+        declared = (doc.page or {}).get("declared_lang")
         code, prob = candidates[0] if candidates else (None, None)
         confirmed = False
         if declared and (prob is None or prob < self.config.declared_lang_below_prob):

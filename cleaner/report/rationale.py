@@ -54,7 +54,6 @@ REASONS: dict[str, str] = {
     "filter.no-prose": "No line left reads as a sentence: a list of headlines or links, not an article.",
     "error.input": "The input could not be read or decoded (missing, binary, corrupt gzip, damaged WARC).",
     "error.html-too-large": "The HTML page is larger than HtmlConfig.max_html_chars: rejected before parsing.",
-    "error.html-timeout": "Extracting the HTML page took longer than HtmlConfig.time_limit_seconds: a pathological page.",
     "error.html-unparsable": "The HTML could not be parsed (empty or not HTML).",
     "error.internal": "A step failed on this document; the run went on (please report it).",
     # the kinds of unreadable input (README, "Reliability")

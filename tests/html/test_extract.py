@@ -68,7 +68,7 @@ def test_fallback_uses_the_page_paragraphs_as_a_text_scrape():
     # a ratio below 1 makes the page's paragraphs "much longer" than any extraction: the fallback path runs
     config = HtmlConfig(fallback_ratio=0.5, fallback_min_words=1)
     doc = html_document("pier.html", article_page(), config)
-    assert doc.kind == KIND_PAGE_TEXT and doc.page.fallback_reason
+    assert doc.kind == KIND_PAGE_TEXT and doc.page["fallback_reason"]
     assert all(paragraph in doc.raw for paragraph in PARAGRAPHS)  # here the <article>'s text
     cleaned = Cleaner(replace(Config(), html=config)).clean_document(doc)
     assert cleaned.status is Status.KEPT and PARAGRAPHS[2] in cleaned.text
@@ -77,7 +77,7 @@ def test_fallback_uses_the_page_paragraphs_as_a_text_scrape():
 
 def test_no_fallback_when_disabled():
     doc = html_document("pier.html", article_page(), HtmlConfig(fallback_ratio=0))
-    assert doc.kind == KIND_EXTRACTED and doc.page.fallback_reason is None
+    assert doc.kind == KIND_EXTRACTED and doc.page["fallback_reason"] is None
 
 
 def test_one_line_of_whole_page_text_is_not_a_fallback():
@@ -114,7 +114,7 @@ def test_empty_page_is_rejected_not_crashed():
 def test_an_updated_date_is_not_the_publication_date():
     page = article_page().replace('<time datetime="2021-03-02">2 March 2021</time>', "<p>Updated 5 June 2022</p>")
     doc = html_document("pier.html", page, HtmlConfig())
-    assert doc.page.visible_date == "2022-06-05" and doc.page.visible_date_updated
+    assert doc.page["visible_date"] == "2022-06-05" and doc.page["visible_date_updated"]
     assert doc.meta.published.startswith("2021-03-02")  # the page's declared publication date
 
 
@@ -130,3 +130,11 @@ def test_one_paragraph_fallback_is_not_taken_for_a_list_of_links():
     doc = html_document("pier.html", page, config)
     assert doc.kind == KIND_PAGE_TEXT and len(doc.lines) == 1
     assert Cleaner(replace(Config(), html=config)).clean_document(doc).status is Status.KEPT
+
+
+def test_html_documents_checkpoint_losslessly():
+    from cleaner.checkpoint import document_from_json, document_to_json
+
+    doc = Cleaner().clean_document(html_document("pier.html", article_page(), HtmlConfig()))
+    again = document_from_json(document_to_json(doc))
+    assert again.page == doc.page and again.text == doc.text and again.meta == doc.meta

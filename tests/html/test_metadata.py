@@ -76,7 +76,7 @@ class FakeDetector:
 
 def annotate(candidates, declared):
     doc = Document.from_text("x.html", "Some text of the page.", kind="html")
-    doc.page = type("Facts", (), {"declared_lang": declared})()
+    doc.page = {"declared_lang": declared}
     PageLanguage(FakeDetector(candidates), 1000, 0.5).annotate(doc)
     return doc.meta.language
 
