@@ -10,10 +10,11 @@ chains them: :func:`parallel_documents`.
    the counters they moved; the driver yields the documents in input order
    to the corpus stages (dedup) and the writers).
 
-What stays in the driver per document: the template keys of one file at a
-time, the dedup index entry (``cleaner.dedup.index``: ~620 bytes), and
+What stays in the driver per document: the template index (bounded by
+``TemplateConfig.max_entries``), the dedup index entry (``cleaner.dedup.index``: ~620 bytes), and
 what the runner keeps for the report. The documents themselves are only in
-flight (``in_flight`` files at most).
+flight: ``in_flight`` work items at most, each a page file or a batch of
+:data:`BATCH_DOCS` documents of a WARC or JSONL file.
 """
 
 from __future__ import annotations
@@ -26,16 +27,52 @@ from ..config import Config
 from ..corpus.templates import TemplateIndex, template_keys
 from ..document import Document, Status
 from ..pipeline import Pipeline, Stats
+from ..readers import input_kind
 from ..ruleset import RuleSet
 from .remote import discover_inputs, read_input
+
+#: a file holding many documents (WARC, JSONL) is read by the driver and sent to workers in batches of this many
+BATCH_DOCS = 64
+
+
+@dataclass(slots=True)
+class Batch:
+    """Documents read by the driver from a multi-document file; ``ends_file``: the file's last batch."""
+
+    docs: list[Document]
+    ends_file: bool
 
 
 @dataclass(slots=True)
 class FileResult:
-    """What the clean pass made of one input file."""
+    """What the clean pass made of one work item (a file, or a batch of one)."""
 
     docs: list[Document]
     stats: Stats
+    ends_file: bool = True
+
+
+def _read(item: str | Batch, config: Config) -> Iterable[Document]:
+    return item.docs if isinstance(item, Batch) else read_input(item, config)
+
+
+def work_items(files: Iterable[str], config: Config, batch: int = BATCH_DOCS) -> Iterator[str | Batch]:
+    """The work items of a pass: a page file's path (the worker reads it), or
+    batches of the documents of a WARC or JSONL file (read here, lazily: the
+    executor pulls items only as its window moves, so reading is bounded too).
+    Reading a WARC of HTML pages includes the HTML extraction, which then runs
+    in the driver (see the README, "Scale")."""
+    for path in files:
+        if input_kind(path) not in ("warc", "jsonl"):
+            yield path
+            continue
+        docs: list[Document] = []
+        for doc in read_input(path, config):
+            if len(docs) == batch:
+                yield Batch(docs, False)
+                docs = []
+            docs.append(doc)
+        yield Batch(docs, True)
 
 
 class TemplateTask:
@@ -47,9 +84,9 @@ class TemplateTask:
     def setup(self) -> None:
         pass
 
-    def __call__(self, path: str) -> list[list[tuple[int, int]]]:
-        return [template_keys(doc, self.config.templates) for doc in read_input(path, self.config)
-                if doc.status is Status.KEPT]
+    def __call__(self, item: str | Batch) -> tuple[list[list[tuple[int, int]]], bool]:
+        keys = [template_keys(doc, self.config.templates) for doc in _read(item, self.config) if doc.status is Status.KEPT]
+        return keys, not isinstance(item, Batch) or item.ends_file
 
 
 class CleanTask:
@@ -78,12 +115,12 @@ class CleanTask:
             steps = default_steps(cleaner.config, cleaner.rules, cleaner.detector, cleaner.resources, self.templates)
             self.pipeline = Pipeline(steps, self.config)
 
-    def __call__(self, path: str) -> FileResult:
+    def __call__(self, item: str | Batch) -> FileResult:
         if self.pipeline is None:
             self.setup()
         self.pipeline.stats = stats = Stats()
-        docs = [self.pipeline.process(doc) for doc in read_input(path, self.config)]
-        return FileResult(docs, stats)
+        docs = [self.pipeline.process(doc) for doc in _read(item, self.config)]
+        return FileResult(docs, stats, not isinstance(item, Batch) or item.ends_file)
 
 
 def absorb(total: Stats, part: Stats) -> None:
@@ -108,21 +145,21 @@ def parallel_documents(cleaner, inputs: Iterable[str | os.PathLike], executor, p
         index = TemplateIndex(config.templates)
         if progress:
             progress.start("templates", len(files))
-        for per_doc in executor.map(TemplateTask(config), files):
+        for per_doc, ends_file in executor.map(TemplateTask(config), work_items(files, config)):
             for pairs in per_doc:
                 for key, sketch in pairs:
                     index.add(key, sketch)
                 index.documents += 1
             if progress:
-                progress.advance(len(per_doc))
+                progress.advance(len(per_doc), int(ends_file))
         templates = index.compact()
         del index
     if progress:
         progress.start("clean", len(files))
-    for result in executor.map(CleanTask(config, cleaner.rules, templates), files):
+    for result in executor.map(CleanTask(config, cleaner.rules, templates), work_items(files, config)):
         absorb(cleaner.stats, result.stats)
         if progress:
-            progress.advance(len(result.docs))
+            progress.advance(len(result.docs), int(result.ends_file))
         yield from result.docs
     if progress:
         progress.finish()
