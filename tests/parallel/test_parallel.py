@@ -179,3 +179,32 @@ def test_cli_progress_silent_when_stderr_is_a_file(tmp_path):
     done = subprocess.run([sys.executable, "-m", "cleaner", str(FIXTURES), "-o", str(tmp_path / "o.jsonl"), "--workers", "2"],
                           capture_output=True, text=True, cwd=ROOT, check=True)
     assert "\r" not in done.stderr and "docs/s" not in done.stderr and "inputs =" in done.stderr
+
+
+@pytest.mark.parametrize("quiet", [False, True])
+def test_cli_progress_on_a_terminal(tmp_path, quiet):
+    """stderr a terminal (a pty): the progress line with docs/s, unless --quiet."""
+    import os
+    import pty
+
+    leader, follower = pty.openpty()
+    cmd = [sys.executable, "-m", "cleaner", str(FIXTURES), "-o", str(tmp_path / "o.jsonl"), "--workers", "1"] + ["-q"] * quiet
+    try:
+        subprocess.run(cmd, stderr=follower, stdout=subprocess.DEVNULL, cwd=ROOT, check=True)
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # EIO: the terminal has no writer left
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(leader)
+    err = b"".join(chunks).decode()
+    if quiet:
+        assert err == ""
+    else:
+        assert "\rcleaner templates: " in err and "\rcleaner clean: " in err and "docs/s" in err and "inputs =" in err
