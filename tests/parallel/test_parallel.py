@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -21,24 +20,6 @@ from cleaner.parallel.work import BATCH_DOCS, Batch, work_items
 from cleaner.runner import run
 from tests.conftest import FIXTURES, ROOT
 from tests.parallel.corpus import inputs, make_corpus
-
-_connect = socket.socket.connect
-
-
-@pytest.fixture(autouse=True)
-def no_network(monkeypatch):
-    """As in conftest, but local (AF_UNIX) sockets are allowed: the process pool's fork server uses one."""
-
-    def refuse(*args, **kwargs):
-        raise RuntimeError("network access attempted in a test")
-
-    def local_only(sock, address):
-        if sock.family != socket.AF_UNIX:
-            refuse()
-        return _connect(sock, address)
-
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket.socket, "connect", local_only)
 
 
 @pytest.fixture(scope="module")
@@ -77,14 +58,14 @@ def test_serial_executor_is_byte_identical(name, corpus, reference, tmp_path):
 @pytest.mark.parametrize("name", ["corpus", "fixtures"])
 def test_two_workers_are_byte_identical(name, corpus, reference, tmp_path):
     paths = inputs(corpus) if name == "corpus" else [FIXTURES]
-    executor = ProcessExecutor(2, in_flight=3)  # a small window: items wait for the slowest
+    executor = ProcessExecutor(2, in_flight=3, min_items=0)  # a pool even for few files; a small window
     assert outputs(paths, tmp_path / "out.jsonl", executor) == reference[name]
 
 
 def test_counters_are_the_same(corpus):
     one, two = Cleaner(), Cleaner()
     docs_one = list(one.run(inputs(corpus)))
-    docs_two = list(parallel_documents(two, inputs(corpus), ProcessExecutor(2)))
+    docs_two = list(parallel_documents(two, inputs(corpus), ProcessExecutor(2, min_items=0)))
     assert [d.source for d in docs_one] == [d.source for d in docs_two]
     assert (one.stats.inputs, one.stats.statuses, one.stats.rule_lines) == (two.stats.inputs, two.stats.statuses, two.stats.rule_lines)
     assert set(one.stats.step_seconds) == set(two.stats.step_seconds)
@@ -118,6 +99,21 @@ def test_ordered_window_streams():
     submitted = []
     stream = ordered_window(lambda x: submitted.append(x) or x, iter(range(100)), 3, lambda h: h)
     assert next(stream) == 0 and len(submitted) == 3
+
+
+def test_few_items_run_in_this_process():
+    """Below min_items no pool is started: the task runs here (a pool would not see this list)."""
+    class Here:
+        seen: list = []
+
+        def setup(self):
+            pass
+
+        def __call__(self, item):
+            self.seen.append(item)
+            return -item
+
+    assert list(ProcessExecutor(2, min_items=5).map(Here(), range(4))) == [0, -1, -2, -3] and Here.seen == [0, 1, 2, 3]
 
 
 def test_make_executor():

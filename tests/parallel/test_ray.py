@@ -13,7 +13,7 @@ from cleaner import Cleaner
 from cleaner.parallel import parallel_documents
 from tests.conftest import FIXTURES
 from tests.parallel.corpus import inputs
-from tests.parallel.test_parallel import corpus, no_network, outputs, reference  # noqa: F401 (fixtures)
+from tests.parallel.test_parallel import corpus, outputs, reference  # noqa: F401 (fixtures)
 
 if os.environ.get("CI"):
     import ray
