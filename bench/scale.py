@@ -80,7 +80,10 @@ def time_justext(paths: list[Path]) -> float:
 def _trafilatura_one(path: str) -> bool:
     import trafilatura
 
-    data = Path(path).read_bytes().decode("utf-8", errors="replace")
+    import gzip
+
+    data = Path(path).read_bytes()
+    data = (gzip.decompress(data) if path.endswith(".gz") else data).decode("utf-8", errors="replace")
     return trafilatura.bare_extraction(data, with_metadata=True, include_comments=False, output_format="python") is not None
 
 
