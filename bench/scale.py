@@ -78,9 +78,9 @@ def time_justext(paths: list[Path]) -> float:
 
 
 def _trafilatura_one(path: str) -> bool:
-    import trafilatura
-
     import gzip
+
+    import trafilatura
 
     data = Path(path).read_bytes()
     data = (gzip.decompress(data) if path.endswith(".gz") else data).decode("utf-8", errors="replace")
