@@ -20,6 +20,7 @@ flight: ``in_flight`` work items at most, each a page file or a batch of
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -41,6 +42,9 @@ class Batch:
 
     docs: list[Document]
     ends_file: bool
+    #: position of the batch's documents: file index, and the index in the file of each document
+    file_index: int = 0
+    doc_indexes: list[int] | None = None
 
 
 @dataclass(slots=True)
@@ -56,23 +60,32 @@ def _read(item: str | Batch, config: Config) -> Iterable[Document]:
     return item.docs if isinstance(item, Batch) else read_input(item, config)
 
 
-def work_items(files: Iterable[str], config: Config, batch: int = BATCH_DOCS) -> Iterator[str | Batch]:
-    """The work items of a pass: a page file's path (the worker reads it), or
-    batches of the documents of a WARC or JSONL file (read here, lazily: the
-    executor pulls items only as its window moves, so reading is bounded too).
-    Reading a WARC of HTML pages includes the HTML extraction, which then runs
-    in the driver (see the README, "Scale")."""
-    for path in files:
+def work_items(files: list[str], config: Config, batch: int = BATCH_DOCS, start_file: int = 0,
+               skip_docs: int = 0) -> Iterator[str | Batch]:
+    """The work items of a pass over ``files[start_file:]`` (the first
+    ``skip_docs`` documents of that file left out): a page file's path (the
+    worker reads it), or batches of the documents of a WARC or JSONL file
+    (read here, lazily: the executor pulls items only as its window moves, so
+    reading is bounded too). Reading a WARC of HTML pages includes the HTML
+    extraction, which then runs in the driver (see the README, "Scale")."""
+    for file_index in range(start_file, len(files)):
+        path = files[file_index]
+        skip = skip_docs if file_index == start_file else 0
         if input_kind(path) not in ("warc", "jsonl"):
-            yield path
+            if not skip:
+                yield path
             continue
         docs: list[Document] = []
-        for doc in read_input(path, config):
+        indexes: list[int] = []
+        for doc_index, doc in enumerate(read_input(path, config)):
+            if doc_index < skip:
+                continue
             if len(docs) == batch:
-                yield Batch(docs, False)
-                docs = []
+                yield Batch(docs, False, file_index, indexes)
+                docs, indexes = [], []
             docs.append(doc)
-        yield Batch(docs, True)
+            indexes.append(doc_index)
+        yield Batch(docs, True, file_index, indexes)
 
 
 class TemplateTask:
@@ -132,34 +145,64 @@ def absorb(total: Stats, part: Stats) -> None:
         mine.update(theirs)
 
 
-def parallel_documents(cleaner, inputs: Iterable[str | os.PathLike], executor, progress=None) -> Iterator[Document]:
+def template_index(files: list[str], config: Config, executor, progress=None) -> TemplateIndex:
+    """The template pass: map files (or batches) on ``executor``, reduce here
+    in input order (so the index is the one a one-process run builds); compacted."""
+    index = TemplateIndex(config.templates)
+    if progress:
+        progress.start("templates", len(files))
+    for per_doc, ends_file in executor.map(TemplateTask(config), work_items(files, config)):
+        for pairs in per_doc:
+            for key, sketch in pairs:
+                index.add(key, sketch)
+            index.documents += 1
+        if progress:
+            progress.advance(len(per_doc), int(ends_file))
+    return index.compact()
+
+
+def parallel_positions(cleaner, files: list[str], executor=None, progress=None, start_file: int = 0,
+                       skip_docs: int = 0) -> Iterator[tuple[int, int, Document]]:
+    """``(file index, document index, finished document)`` for the documents
+    of ``files[start_file:]`` (less the first ``skip_docs`` of that file, for
+    a resumed run), in input order, cleaned on ``executor`` (default: this
+    process); the template index covers all ``files``. The counters are added
+    to ``cleaner.stats``."""
+    from .executor import SerialExecutor
+
+    executor = executor if executor is not None else SerialExecutor()
+    config = cleaner.config
+    templates = template_index(files, config, executor, progress) if config.template_lines else None
+    if progress:
+        progress.start("clean", len(files) - start_file)
+    positions: deque = deque()  # (file index, document indexes or None) of the items submitted, oldest first
+    next_file = iter(range(start_file, len(files)))
+
+    def items():
+        for item in work_items(files, config, start_file=start_file, skip_docs=skip_docs):
+            if isinstance(item, Batch):
+                positions.append((item.file_index, item.doc_indexes))
+            else:
+                index = next(i for i in next_file if files[i] == item)  # page files come in order
+                positions.append((index, None))
+            yield item
+
+    for result in executor.map(CleanTask(config, cleaner.rules, templates), items()):
+        file_index, indexes = positions.popleft()
+        absorb(cleaner.stats, result.stats)
+        if progress:
+            progress.advance(len(result.docs), int(result.ends_file))
+        for n, doc in enumerate(result.docs):
+            yield file_index, indexes[n] if indexes is not None else n, doc
+    if progress:
+        progress.finish()
+
+
+def parallel_documents(cleaner, inputs: Iterable[str | os.PathLike], executor=None, progress=None) -> Iterator[Document]:
     """What :meth:`cleaner.api.Cleaner.run` yields (the same documents, in
     the same order, the same counters added to ``cleaner.stats``), with the
     map side of both passes run by ``executor``. ``progress``: an optional
     :class:`~cleaner.parallel.progress.Progress`. Inputs are paths or fsspec
     URLs (``s3://bucket/crawl/``) the workers can reach."""
-    files = list(discover_inputs(inputs))
-    config = cleaner.config
-    templates = None
-    if config.template_lines:
-        index = TemplateIndex(config.templates)
-        if progress:
-            progress.start("templates", len(files))
-        for per_doc, ends_file in executor.map(TemplateTask(config), work_items(files, config)):
-            for pairs in per_doc:
-                for key, sketch in pairs:
-                    index.add(key, sketch)
-                index.documents += 1
-            if progress:
-                progress.advance(len(per_doc), int(ends_file))
-        templates = index.compact()
-        del index
-    if progress:
-        progress.start("clean", len(files))
-    for result in executor.map(CleanTask(config, cleaner.rules, templates), work_items(files, config)):
-        absorb(cleaner.stats, result.stats)
-        if progress:
-            progress.advance(len(result.docs), int(result.ends_file))
-        yield from result.docs
-    if progress:
-        progress.finish()
+    for _, _, doc in parallel_positions(cleaner, list(discover_inputs(inputs)), executor, progress):
+        yield doc
