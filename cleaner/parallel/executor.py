@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -75,10 +77,25 @@ class SerialExecutor:
 _worker_task: Task | None = None
 
 
-def _init_worker(task: Task) -> None:
+def _init_worker(task: Task, driver: int) -> None:
     global _worker_task
     _worker_task = task
+    threading.Thread(target=_exit_with, args=(driver,), daemon=True, name="cleaner-driver-watch").start()
     task.setup()
+
+
+def _exit_with(driver: int, interval: float = 1.0) -> None:
+    """End this worker when the driver process is gone (killed with SIGKILL,
+    it cannot shut its pool down; a worker blocked on a full result pipe would
+    wait forever)."""
+    while True:
+        time.sleep(interval)
+        try:
+            os.kill(driver, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:  # alive, another user's
+            pass
 
 
 def _call_worker(item: Any) -> Any:
@@ -130,7 +147,8 @@ class ProcessExecutor:
             yield from SerialExecutor().map(task, first)
             return
         items = chain(first, items)
-        with ProcessPoolExecutor(self.workers, mp_context=self._context, initializer=_init_worker, initargs=(task,)) as pool:
+        with ProcessPoolExecutor(self.workers, mp_context=self._context, initializer=_init_worker,
+                                 initargs=(task, os.getpid())) as pool:
             yield from ordered_window(lambda item: pool.submit(_call_worker, item), items, self.in_flight, Future.result)
 
     def close(self) -> None:

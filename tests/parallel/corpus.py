@@ -63,3 +63,21 @@ def make_corpus(root: Path, pages: int = 40, seed: int = 7) -> Path:
 def inputs(folder: Path) -> list[str]:
     """Folder inputs plus the JSONL file (JSONL is read only when named)."""
     return [str(folder), str(folder / "feed.jsonl")]
+
+
+class PidTask:
+    """A task that notes its worker's pid in ``folder`` and is slow: for the orphaned-worker test."""
+
+    def __init__(self, folder: str):
+        self.folder = folder
+
+    def setup(self) -> None:
+        import os
+
+        Path(self.folder, str(os.getpid())).touch()
+
+    def __call__(self, item: int) -> bytes:
+        import time
+
+        time.sleep(0.05)
+        return bytes(100_000)  # results pile up in the pipe once the driver stops reading

@@ -204,3 +204,35 @@ def test_cli_progress_on_a_terminal(tmp_path, quiet):
         assert err == ""
     else:
         assert "\rcleaner templates: " in err and "\rcleaner clean: " in err and "docs/s" in err and "inputs =" in err
+
+
+def test_workers_exit_when_the_driver_is_killed(tmp_path):
+    """SIGKILL leaves the driver no chance to stop its pool: the workers notice and exit on their own."""
+    import os
+    import signal
+    import time
+
+    script = ("import sys\nfrom cleaner.parallel import ProcessExecutor\nfrom tests.parallel.corpus import PidTask\n"
+              f"for n, _ in enumerate(ProcessExecutor(2, min_items=0).map(PidTask({str(tmp_path)!r}), range(10_000))):\n"
+              "    if n == 3:\n        print('running', flush=True)\n        import time; time.sleep(60)\n")
+    proc = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "running"
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        proc.stdout.close()
+    workers = [int(p.name) for p in tmp_path.iterdir()]
+    assert len(workers) == 2
+
+    def alive(pid):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        return not Path(f"/proc/{pid}/stat").exists() or Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
+
+    deadline = time.monotonic() + 20
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(alive(pid) for pid in workers)
