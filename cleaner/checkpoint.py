@@ -272,7 +272,8 @@ def _fsync_dir(directory: Path) -> None:
 
 # --- the document stream of a run, journaled ---------------------------------------------------
 
-def journaled(cleaner, files: list[str], checkpoint: Checkpoint | None, fail_fast: bool = False) -> Iterator[Document]:
+def journaled(cleaner, files: list[str], checkpoint: Checkpoint | None, fail_fast: bool = False,
+              executor=None, progress=None) -> Iterator[Document]:
     """Every finished document of ``files``, in input order (files in the
     given order, the documents of a WARC or JSONL file in file order): first
     those the checkpoint's journal holds (not cleaned again), then the others,
@@ -280,7 +281,8 @@ def journaled(cleaner, files: list[str], checkpoint: Checkpoint | None, fail_fas
     finished are not read again; the file it stopped in is read again and its
     finished documents skipped. With ``fail_fast`` the first document with
     status error stops the run (:class:`RunStopped`; it is not recorded, so a
-    resumed run tries it again)."""
+    resumed run tries it again). With an ``executor`` (:mod:`cleaner.parallel`)
+    the documents are cleaned by its workers: the same documents, in the same order."""
     start_file, skip_docs, number = 0, 0, 0
     if checkpoint is not None:
         for doc in checkpoint.restored_documents():
@@ -289,17 +291,28 @@ def journaled(cleaner, files: list[str], checkpoint: Checkpoint | None, fail_fas
             yield doc
         start_file, skip_docs = checkpoint.position
         number = checkpoint.restored
+    if executor is not None or progress is not None:
+        from .parallel.work import parallel_positions
+
+        finished = parallel_positions(cleaner, files, executor, progress, start_file, skip_docs)
+    else:
+        finished = _cleaned(cleaner, files, start_file, skip_docs)
+    for file_index, doc_index, doc in finished:
+        _check(doc, fail_fast)
+        if checkpoint is not None:
+            checkpoint.record(number, file_index, doc_index, doc)
+        number += 1
+        yield doc
+
+
+def _cleaned(cleaner, files: list[str], start_file: int, skip_docs: int) -> Iterator[tuple[int, int, Document]]:
+    """``(file index, document index, finished document)`` from ``start_file``, skipping its first ``skip_docs`` documents."""
     pipeline = cleaner.corpus_pipeline(files)
     for file_index in range(start_file, len(files)):
         for doc_index, doc in enumerate(pipeline.read_all(files[file_index])):
             if file_index == start_file and doc_index < skip_docs:
                 continue
-            doc = pipeline.process(doc)
-            _check(doc, fail_fast)
-            if checkpoint is not None:
-                checkpoint.record(number, file_index, doc_index, doc)
-            number += 1
-            yield doc
+            yield file_index, doc_index, pipeline.process(doc)
 
 
 def _check(doc: Document, fail_fast: bool) -> None:

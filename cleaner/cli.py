@@ -30,6 +30,8 @@ RUN_EXAMPLE = """examples:
   python -m cleaner docs.jsonl --text-field content --id-field doc_id --url-field metadata.url -o out.jsonl
   python -m cleaner scrapes/ --no-dedup --quiet -o out.jsonl     # no summary on stderr
   python -m cleaner scrapes/ -o out.jsonl --dedup exact   # only identical copies are duplicates
+  python -m cleaner scrapes/ -o out.jsonl --workers 8      # 8 processes, same output as --workers 1
+  python -m cleaner s3://bucket/crawl/ -o out.jsonl --engine ray --address auto   # on a Ray cluster
   python -m cleaner scrapes/ -o clean.jsonl --resume   # continue a killed run
 
 exit status: 0 every input was read (kept, dropped or duplicate); 1 the run
@@ -100,7 +102,30 @@ def run_parser() -> argparse.ArgumentParser:
     _input_options(parser)
     _rule_options(parser)
     _reliability_options(parser)
+    _scale_options(parser)
     return parser
+
+
+def _scale_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("scale (the output is the same whatever these are)")
+    group.add_argument("--workers", type=int, metavar="N", default=None,
+                       help="clean with N worker processes (default: all cores; 1: in this process). Example: --workers 4")
+    group.add_argument("--engine", choices=("local", "ray"), default="local",
+                       help="local (default): this machine; ray: a Ray cluster (pip install 'cleaner[ray]'), inputs must be "
+                       "paths the workers see or URLs (s3://...). Example: --engine ray --address auto")
+    group.add_argument("--address", metavar="ADDR", help="the Ray cluster to join (default: start a local one). "
+                       "Example: --address ray://head:10001")
+
+
+def _executor(args: argparse.Namespace, parser: argparse.ArgumentParser):
+    """The executor and progress line the scale options ask for."""
+    from .parallel import Progress, make_executor
+
+    if args.workers is not None and args.workers < 1:
+        parser.error("--workers must be at least 1")
+    if args.address and args.engine != "ray":
+        parser.error("--address needs --engine ray")
+    return make_executor(args.engine, args.workers, args.address), Progress.for_terminal(quiet=args.quiet)
 
 
 def _input_options(parser: argparse.ArgumentParser) -> None:
@@ -155,9 +180,11 @@ def cmd_run(argv: list[str]) -> int:
         return EXIT_USAGE
     cleaner = Cleaner(config=_config(args), rule_options=_options(args))
     control = RunControl(resume=args.resume, fail_fast=args.fail_fast, manifest=args.manifest)
+    executor, progress = _executor(args, parser)
     try:
         summary = run(cleaner, args.inputs, output=args.output, rejects=args.rejects, report=args.report,
-                      report_html=args.report_html, stages=_stages(args, cleaner.config), control=control)
+                      report_html=args.report_html, stages=_stages(args, cleaner.config), control=control,
+                      executor=executor, progress=progress)
     except RunStopped as exc:
         print(f"cleaner: {exc}", file=sys.stderr)
         return EXIT_STOPPED
@@ -168,6 +195,8 @@ def cmd_run(argv: list[str]) -> int:
         print("cleaner: interrupted; nothing was written under the output names"
               + ("; run the same command with --resume to continue" if args.output not in (None, "-") else ""), file=sys.stderr)
         return EXIT_INTERRUPTED
+    finally:
+        executor.close()
     if not args.quiet:
         for note in summary.notes:
             print(f"cleaner: {note}", file=sys.stderr)

@@ -32,6 +32,7 @@ from .api import Cleaner
 from .checkpoint import Checkpoint, checkpoint_dir, fingerprint, journaled, remove_stale_temporaries
 from .document import Document, Status
 from .manifest import build_manifest, manifest_path, write_json_atomic
+from .parallel.remote import discover_inputs
 from .pipeline import Stats
 from .readers import discover
 from .report import ReportCollector, report_paths, timed_stages, write_report
@@ -116,14 +117,16 @@ class RunControl:
 
 def run(cleaner: Cleaner, inputs: Iterable[str | os.PathLike], output: str | None = None, rejects: str | None = None,
         stages: Iterable[CorpusStage] = (), report: str | None = None, report_html: str | bool | None = None,
-        control: RunControl = RunControl()) -> RunSummary:
+        control: RunControl = RunControl(), executor=None, progress=None) -> RunSummary:
     """Clean ``inputs`` (files or folders) and write the records to ``output``
     (None or ``-``: stdout; ``.parquet``: Parquet) and the rejects to
     ``rejects`` (default: derived from ``output``, see :func:`rejects_path`).
     The run report goes to ``report`` (default ``OUT.report.json``; none for
     stdout) and, when ``report_html`` is given (a path, or True for beside the
     JSON report), as a page there (:func:`cleaner.report.report_paths`).
-    ``control``: checkpointing, ``--resume``, ``--fail-fast`` and the manifest."""
+    ``control``: checkpointing, ``--resume``, ``--fail-fast`` and the manifest.
+    ``executor`` (:mod:`cleaner.parallel`) runs the cleaning on workers, with
+    the same output; ``progress`` shows a progress line (the CLI's, on a terminal)."""
     started = time.time()
     inputs, stages = list(inputs), list(stages)
     output, rejects, report = (os.fspath(p) if p is not None else None for p in (output, rejects, report))
@@ -133,7 +136,7 @@ def run(cleaner: Cleaner, inputs: Iterable[str | os.PathLike], output: str | Non
     report_json, report_page = report_paths(output, report, report_html)
     summary = RunSummary(stats=cleaner.stats, output=output, rejects=rej_path, report_json=report_json, report_html=report_page,
                          manifest=manifest_path(output, control.manifest))
-    files = list(discover(inputs))
+    files = list(discover(inputs) if executor is None else discover_inputs(inputs))  # the parallel path also reads URLs
     summary.files = len(files)
     checkpoint = None
     if control.checkpoint and output not in (None, "-"):
@@ -145,7 +148,7 @@ def run(cleaner: Cleaner, inputs: Iterable[str | os.PathLike], output: str | Non
     collector = ReportCollector(cleaner.stats.step_seconds)
     read_before = cleaner.stats.inputs
     try:
-        docs, timers = timed_stages(journaled(cleaner, files, checkpoint, control.fail_fast), stages)
+        docs, timers = timed_stages(journaled(cleaner, files, checkpoint, control.fail_fast, executor, progress), stages)
         with open_writer(output) as out:
             for doc in docs:
                 summary.inputs += 1

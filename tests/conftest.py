@@ -28,8 +28,14 @@ def no_network(monkeypatch):
     def refuse(*args, **kwargs):
         raise RuntimeError("network access attempted in a test")
 
+    def local_only(sock, address):  # AF_UNIX is not network: the process pool's fork server listens on one
+        if sock.family != socket.AF_UNIX:
+            refuse()
+        return connect(sock, address)
+
+    connect = socket.socket.connect
     monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect", local_only)
 
 
 @pytest.fixture(scope="session")
