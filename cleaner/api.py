@@ -162,9 +162,9 @@ class Cleaner:
         self.rules = rules if rules is not None else rule_options.load()
         self.detector = LanguageDetector(backend=config.language_backend)
         self.resources = RunResources()
-        self.pipeline = self._pipeline()
+        self.pipeline = self.build_pipeline()
 
-    def _pipeline(self, templates: TemplateIndex | None = None) -> Pipeline:
+    def build_pipeline(self, templates: TemplateIndex | None = None) -> Pipeline:
         steps = default_steps(self.config, self.rules, self.detector, self.resources, templates)
         # the HTML fallback (the page's paragraphs) is cleaned as a text scrape, but its metadata came from the markup,
         # and it may be one paragraph (JSON-LD articleBody, the <article> text) that does not end like a sentence
@@ -256,7 +256,7 @@ class Cleaner:
                 for doc in pipeline.read_all(path):
                     if doc.status is Status.KEPT:
                         index.add_document(doc)
-            pipeline = self._pipeline(index.compact())
+            pipeline = self.build_pipeline(index.compact())
             pipeline.stats = self.pipeline.stats  # one set of counters for the Cleaner
         return pipeline
 

@@ -98,6 +98,8 @@ class TemplateTask:
         pass
 
     def __call__(self, item: str | Batch) -> tuple[list[list[tuple[int, int]]], bool]:
+        if isinstance(item, str) and input_kind(item) == "html":  # as Cleaner.corpus_pipeline: HTML pages are read once
+            return [], True
         keys = [template_keys(doc, self.config.templates) for doc in _read(item, self.config) if doc.status is Status.KEPT]
         return keys, not isinstance(item, Batch) or item.ends_file
 
@@ -120,13 +122,11 @@ class CleanTask:
         self.__init__(state["config"], state["rules"], state["templates"])
 
     def setup(self) -> None:
-        from ..api import Cleaner, default_steps
+        from ..api import Cleaner
 
         cleaner = Cleaner(self.config, rules=self.rules)
-        self.pipeline = cleaner.pipeline
-        if self.templates is not None:
-            steps = default_steps(cleaner.config, cleaner.rules, cleaner.detector, cleaner.resources, self.templates)
-            self.pipeline = Pipeline(steps, self.config)
+        # the same step lists (by document kind) as a one-process run
+        self.pipeline = cleaner.pipeline if self.templates is None else cleaner.build_pipeline(self.templates)
 
     def __call__(self, item: str | Batch) -> FileResult:
         if self.pipeline is None:
