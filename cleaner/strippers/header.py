@@ -47,6 +47,10 @@ NAME_WITH_CREDENTIALS = re.compile(
     r"(,? ?(MS|MA|MD|RD|PhD|Ph\.D\.|MBA|RN|DO|CPA|FAND|LD|CDN|CSCS|Esq\.?|Jr\.?|Sr\.?)\b)+")
 
 
+#: "Jane Roe on March 3, 2024 at 4:47 pm said:": a reader comment's header, not the article's byline or date
+COMMENT_HEADER = re.compile(r"(?i)\b(said|says|wrote|replied)\s*:?$")
+
+
 def word_count(text: str) -> int:
     return len(text.split())
 
@@ -151,6 +155,8 @@ class HeaderStripper(Stripper):
         names below the article are evidence for the classifier: comment headers, teasers)."""
         for line in lines:
             text = BULLET.sub("", line.text)
+            if COMMENT_HEADER.search(text):
+                continue
             if doc.meta.published is None and doc.meta.published_raw is None:
                 parsed = date_line(text, order=doc.date_order, context=doc.raw)
                 if parsed is not None and parsed.iso is not None:
@@ -182,6 +188,8 @@ class HeaderStripper(Stripper):
         classifier needs to recognise those blocks, so they stay for it.)"""
         for line in zone:
             text = BULLET.sub("", line.text)
+            if COMMENT_HEADER.search(text):
+                continue
             names = parse_byline(text)
             # a byline may carry the date too ("Posted by Jane Roe on March 3, 2024")
             parsed = (find_date if names else date_line)(text, order=doc.date_order, context=doc.raw)
