@@ -53,7 +53,9 @@ def _title_candidates(cleaner, doc, gold):
 def _date_candidates(cleaner, doc, gold):
     """(The pipeline ran without the date step: ``published`` is still the header's choice, a feature.)"""
     want = (gold.get("published") or "")[:10]
-    found = cleaner.held_out.candidates.candidates(doc, cleaner.held_out.title_line(doc))
+    from cleaner.metadata.title import title_line
+
+    found = cleaner.held_out.candidates.candidates(doc, title_line(doc))
     return ([(m.parsed.iso[:10] == want, features, f"{m.parsed.raw} [line {doc.lines[m.line].number}]") for m, features in found],
             (doc.meta.published or "")[:10] == want)
 
@@ -72,16 +74,13 @@ def _byline_candidates(cleaner, doc, gold):
     want = gold.get("authors") or []
     want = {_name_key(n) for n in (want.split(";") if isinstance(want, str) else want) if n.strip()}
     step = cleaner.held_out
-    found = step.candidates.candidates(doc, step_title_line(doc))
+    from cleaner.metadata.title import title_line
+
+    found = step.candidates.candidates(doc, title_line(doc))
     header = {_name_key(n) for n in doc.meta.authors}
     return ([({_name_key(n) for n in cand.names} == want, features, f"{'; '.join(cand.names) or '<none>'} ({cand.kind})")
              for cand, features in found], header == want)
 
-
-def step_title_line(doc):
-    from cleaner.metadata.byline import title_line
-
-    return title_line(doc)
 
 
 def cmd_dump(args) -> None:

@@ -23,7 +23,6 @@ its workers are printed too.
 from __future__ import annotations
 
 import argparse
-import html as htmlmod
 import json
 import multiprocessing
 import os
@@ -42,6 +41,9 @@ from cleaner import Cleaner  # noqa: E402
 from cleaner.dedup.stage import DedupStage  # noqa: E402
 from cleaner.parallel import available_cores, make_executor  # noqa: E402
 from cleaner.runner import run  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from throughput_text import time_justext  # noqa: E402  (the same jusText peer as the text throughput bench)
 
 SCRAPINGHUB = ROOT.parent / "shared" / "bench" / "scrapinghub"
 
@@ -63,18 +65,6 @@ def time_cleaner(folder: Path, workers: int, out: Path) -> tuple[float, int]:
     summary = run(Cleaner(), [folder], output=out, stages=[DedupStage()], executor=executor)
     executor.close()
     return time.perf_counter() - started, summary.stats.inputs
-
-
-def time_justext(paths: list[Path]) -> float:
-    import justext
-
-    stoplist = justext.get_stoplist("English")
-    started = time.perf_counter()
-    for path in paths:
-        text = path.read_text(encoding="utf-8")
-        page = "<html><body>" + "".join(f"<p>{htmlmod.escape(line)}</p>" for line in text.split("\n") if line.strip()) + "</body></html>"
-        justext.justext(page, stoplist)
-    return time.perf_counter() - started
 
 
 def _trafilatura_one(path: str) -> bool:

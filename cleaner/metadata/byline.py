@@ -30,6 +30,7 @@ from ..steps import Annotator
 from .authors import is_publication, normalise_name, parse_byline, unglue
 from .dates import find_date
 from .ranking import RankingModel
+from .title import title_line as find_title_line
 
 #: avatar and photo alt texts that name a person ("Picture of Jane Roe", "Jane Roe's avatar")
 ALT_BEFORE = re.compile(r"(?i)^(?:picture|photo|image|headshot|portrait|avatar|profile (?:photo|picture)) of\s+(?P<name>[^,|(]+)")
@@ -172,7 +173,7 @@ class RankedAuthors(Annotator):
         self.model = model
 
     def annotate(self, doc: Document) -> None:
-        best = self.model.best(self.candidates.candidates(doc, title_line(doc)))
+        best = self.model.best(self.candidates.candidates(doc, find_title_line(doc)))
         if best is None:
             return
         cand, score, features = best
@@ -187,10 +188,3 @@ def _undouble(name: str) -> str:
     half = len(tokens) // 2
     return " ".join(tokens[:half]) if len(tokens) % 2 == 0 and half and tokens[:half] == tokens[half:] else name
 
-
-def title_line(doc: Document) -> int | None:
-    """The line the title was taken from, if any."""
-    title = doc.meta.title
-    if not title:
-        return None
-    return next((line.index for line in doc.lines if title in line.text), None)

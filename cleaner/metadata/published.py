@@ -28,6 +28,7 @@ from ..document import Document
 from ..steps import Annotator
 from .dates import ParsedDate, find_dates
 from .ranking import RankingModel
+from .title import title_line as find_title_line
 
 UPDATED = re.compile(
     r"(?i)\b(updated?|last updated|modified|revised|reviewed|edited|aktualisiert|geändert|actualizad[oa]|mise? à jour|modifié"
@@ -147,7 +148,7 @@ class RankedDate(Annotator):
         self.model = model
 
     def annotate(self, doc: Document) -> None:
-        title_line = self.title_line(doc)
+        title_line = find_title_line(doc)
         best = self.model.best(self.candidates.candidates(doc, title_line))
         if best is None:
             return
@@ -156,9 +157,3 @@ class RankedDate(Annotator):
         doc.meta.published, doc.meta.published_raw, doc.meta.published_resolved_by = parsed.iso, parsed.raw, parsed.resolved_by
         doc.meta.evidence["published"] = f"line {doc.lines[mention.line].number}, {self.model.explain(score, features)}"
 
-    @staticmethod
-    def title_line(doc: Document) -> int | None:
-        title = doc.meta.title
-        if not title:
-            return None
-        return next((line.index for line in doc.lines if title in line.text), None)

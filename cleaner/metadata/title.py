@@ -254,3 +254,12 @@ class RankedTitle(Annotator):
         (line, text), score, features = best
         doc.meta.title = text
         doc.meta.evidence["title"] = f"line {line.number}, {self.model.explain(score, features)}"
+
+
+def title_line(doc: Document) -> int | None:
+    """The index of the line the title was taken from, if any (the date and
+    authors steps measure distances from it)."""
+    title = doc.meta.title
+    if not title:
+        return None
+    return next((line.index for line in doc.lines if title in line.text), None)

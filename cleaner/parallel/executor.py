@@ -35,13 +35,25 @@ class Task(Protocol):
     def __call__(self, item: Any) -> Any: ...
 
 
-class Executor(Protocol):
+class Executor:
+    """Runs a task over items, yielding the results in input order. A
+    context manager: leaving it closes the executor (a no-op unless it holds
+    workers)."""
+
     #: how many items are worked on at once
     workers: int
 
-    def map(self, task: Task, items: Iterable) -> Iterator: ...
+    def map(self, task: Task, items: Iterable) -> Iterator:
+        raise NotImplementedError
 
-    def close(self) -> None: ...
+    def close(self) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
 
 
 def available_cores() -> int:
@@ -52,7 +64,7 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-class SerialExecutor:
+class SerialExecutor(Executor):
     """Everything in this process, one item at a time."""
 
     workers = 1
@@ -61,15 +73,6 @@ class SerialExecutor:
         task.setup()
         for item in items:
             yield task(item)
-
-    def close(self) -> None:
-        pass
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
 
 # The task of a pool worker process: set once by the pool's initializer (one
@@ -121,7 +124,7 @@ def ordered_window(submit, items: Iterable, in_flight: int, result) -> Iterator:
         yield result(pending.popleft())
 
 
-class ProcessExecutor:
+class ProcessExecutor(Executor):
     """A local pool of ``workers`` processes (``forkserver`` start: no fork of
     a threaded driver; the server preloads the cleaner so workers start fast).
     ``in_flight`` (default 4 per worker) bounds the items submitted and not yet
@@ -150,15 +153,6 @@ class ProcessExecutor:
         with ProcessPoolExecutor(self.workers, mp_context=self._context, initializer=_init_worker,
                                  initargs=(task, os.getpid())) as pool:
             yield from ordered_window(lambda item: pool.submit(_call_worker, item), items, self.in_flight, Future.result)
-
-    def close(self) -> None:
-        pass
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
 
 def make_executor(engine: str = "local", workers: int | None = None, address: str | None = None) -> Executor:

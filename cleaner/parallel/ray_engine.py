@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from itertools import cycle
 
 from ..errors import CleanerError
-from .executor import Task, ordered_window
+from .executor import Executor, Task, ordered_window
 
 INSTALL_HINT = "the Ray engine needs Ray: pip install 'cleaner[ray]' (or run with --engine local)"
 
@@ -42,7 +42,7 @@ class _Worker:
         return self.task(item)
 
 
-class RayExecutor:
+class RayExecutor(Executor):
     def __init__(self, address: str | None = None, workers: int | None = None, in_flight: int | None = None, **init_options):
         ray = self.ray = _ray()
         self.started = False
@@ -70,8 +70,3 @@ class RayExecutor:
             self.ray.shutdown()
         self.started = False
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
