@@ -26,7 +26,6 @@ import argparse
 import json
 import multiprocessing
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -43,20 +42,14 @@ from cleaner.parallel import available_cores, make_executor  # noqa: E402
 from cleaner.runner import run  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from throughput_text import time_justext  # noqa: E402  (the same jusText peer as the text throughput bench)
+from throughput_text import repeat_files, time_justext  # noqa: E402  (the same jusText peer as the text throughput bench)
 
 SCRAPINGHUB = ROOT.parent / "shared" / "bench" / "scrapinghub"
 
 
 def repeat_folder(sources: list[Path], folder: Path, docs: int) -> list[Path]:
     folder.mkdir(parents=True)
-    paths = []
-    for i in range(docs):
-        src = sources[i % len(sources)]
-        dst = folder / f"{i:06d}_{src.name}"
-        shutil.copyfile(src, dst)
-        paths.append(dst)
-    return paths
+    return repeat_files(sources, folder, docs)
 
 
 def time_cleaner(folder: Path, workers: int, out: Path) -> tuple[float, int]:

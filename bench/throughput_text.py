@@ -35,6 +35,11 @@ def make_corpus(folder: Path, docs: int) -> list[Path]:
     seeds = ROOT.parent / "shared" / "seeds"
     if seeds.is_dir():
         sources += sorted(seeds.glob("*.txt"))
+    return repeat_files(sources, folder, docs)
+
+
+def repeat_files(sources: list[Path], folder: Path, docs: int) -> list[Path]:
+    """``docs`` copies of ``sources`` in turn, numbered, into ``folder``."""
     paths = []
     for i in range(docs):
         src = sources[i % len(sources)]
