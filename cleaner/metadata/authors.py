@@ -87,6 +87,10 @@ NOT_NAME_START = frozenset("""
     friday saturday sunday january february march april may june july august september
     october november december
 """.split())
+#: a credential after a name's comma: "Jane Roe, MD", "Jane Roe, CFP®", "Jane Roe, Ph.D."
+CREDENTIAL = re.compile(r"^(?:[A-Z]{2,6}|Ph\.?D\.?|(?:[A-Z]\.){2,3}|M\.?Sc\.?|B\.?Sc\.?)[®™]?$")
+#: a team signing as one author: "Workzone Team", "EDB Team" (a trailing "team" is otherwise a role)
+TEAM_NAME = re.compile(r"^[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*)? Team$")
 ROMAN_NUMERALS = frozenset(("ii", "iii", "iv", "vi", "vii", "viii"))
 MAX_NAME_TOKENS = 4  # capitalised tokens per name (particles not counted)
 
@@ -169,7 +173,10 @@ def split_names(value: str) -> list[str]:
     for index, part in enumerate(p.strip(" \t,;:-–—") for p in parts):
         if part.endswith(".") and not INITIAL_OR_SUFFIX.search(part):
             part = part.rstrip(".").strip()
-        if index > 0 and _is_role(part):
+        if TEAM_NAME.match(part) and not _is_role(part.rsplit(" ", 1)[0]):
+            names.append(part)
+            continue
+        if index > 0 and (_is_role(part) or CREDENTIAL.match(part)):
             continue  # "Environment Correspondent" after a comma: all of it is the title
         part = _trim_roles(part)
         if part and not _is_role(part) and not _is_publication(part, index):

@@ -27,21 +27,42 @@ from dataclasses import dataclass, field
 from ..config import Config
 from ..document import Document
 from ..steps import Annotator
-from .authors import is_publication, normalise_name, parse_byline, unglue
+from ..strippers.header import ALT_TEXT
+from .authors import _looks_like_name, is_publication, normalise_name, parse_byline, split_names, unglue
 from .dates import find_date
 from .ranking import RankingModel
 from .title import title_line as find_title_line
 
 #: avatar and photo alt texts that name a person ("Picture of Jane Roe", "Jane Roe's avatar")
-ALT_BEFORE = re.compile(r"(?i)^(?:picture|photo|image|headshot|portrait|avatar|profile (?:photo|picture)) of\s+(?P<name>[^,|(]+)")
+ALT_BEFORE = re.compile(r"(?i)^(?:an? )?(?:picture|photo|image|headshot|portrait|avatar|profile (?:photo|picture))"
+                        r" (?:of|representing|for)\s+(?P<name>[^,|(]+)")
 ALT_AFTER = re.compile(r"(?i)^(?P<name>[^,|(]+?)(?:'s|’s)?\s+(?:avatar|photo|headshot|profile (?:photo|picture)|image)$")
 #: a bare name, with credentials, or an avatar's alt text has at most this many words
 BARE_MAX_WORDS = 8
-SEGMENTS = re.compile(r"\s*(?:[|•·●◆▪]|\s[-–—]\s)\s*")
+#: where a line holding a name splits into parts: bullets and bars, dashes, slashes, wide gaps, " in " before a category
+SEGMENTS = re.compile(r"\s*(?:[|•·●◆▪]|\s[-–—/]\s)\s*|\s{2,}|\s+in\s+(?=[A-Z])")
+#: a byline marker inside a line ("March 3, 2024 By Jane Roe"); parse_byline checks what follows
+INNER_BY = re.compile(r"(?i)(?<![\w])(?:written |posted |reported |story |words )?(?:by|von|por|par|door)\s+(?=[A-Z])")
+#: words a flattened page glued to the name before them: "By Jane RoeIn Travel", "imageWritten by Jane Roe"
+REGLUE = re.compile(r"(?<=[a-z])(?=(?:In|Written\s+by|Posted\s+by|By)\s[A-Z])")
+#: a line that announces the name on the next line: "By", "Author:", "About the author", "Written by"
+AUTHOR_LABEL = re.compile(r"(?i)^\W*(?:by|written by|posted by|author|authors|about the author|autor|von|por|par|door)\W*$")
+#: reviewers, editors and fact checkers are named like authors but are not the author
+REVIEWER = re.compile(r"(?i)\b(?:reviewed|fact[- ]checked|edited|medically reviewed|illustrated|photographed)\s+by\b")
+LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]{2,}\b")
+SPACE_COMMA = re.compile(r"\s+,")
+LIST_SEPARATOR = re.compile(r"\s*(?:[,;&]|\band\b)\s*")
+#: a one-word name ("Susan"), accepted next to a date only
+SINGLE_NAME = re.compile(r"^[A-Z][a-z]{2,14}$")
+#: a byline line may list several names with roles and credentials
+BYLINE_MAX_WORDS = 16
+#: at most this many parts of a split line are tried as names
+MAX_SEGMENTS = 4
 ORG_WORDS = frozenset(("team", "staff", "desk", "editors", "editorial", "newsroom", "blog", "admin", "contributor"))
 
 FEATURES = (
-    "none", "bias", "kind_byline", "kind_bare", "kind_alt", "kind_segment", "above_article", "just_above",
+    "none", "bias", "kind_byline", "kind_bare", "kind_alt", "kind_segment", "kind_inner", "kind_single", "kind_list",
+    "common_words", "label_above", "reviewer", "stopword_last", "stopword_any", "above_article", "just_above",
     "near_above", "far_above", "in_article", "below_article", "log_distance", "title_below_near",
     "title_above_near", "date_same_line", "date_near", "header_pick", "two_names", "one_token", "four_tokens",
     "org_word", "chrome", "repeats", "was_byline", "was_outside_region", "was_section", "was_before_title",
@@ -57,41 +78,93 @@ class NameCandidate:
     lines: set[int] = field(default_factory=set)
 
 
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """What every candidate's features read from the page."""
+
+    first: int  # first and last kept line: the article
+    last: int
+    title_line: int | None
+    folded: str  # the raw text, case-folded
+    header: tuple[str, ...]  # the header step's authors, case-folded
+    lower_words: frozenset[str]  # words the page writes in lower case: "change" in "Climate Change" is a word, not a name
+
+
 class BylineCandidates:
     """Name candidates around the article, with their features."""
 
-    def __init__(self, config: Config, bare_name: Callable[[str], str | None], chrome: Callable[[str], bool]):
+    def __init__(self, config: Config, name_like: Callable[[str], bool], chrome: Callable[[str], bool],
+                 stopwords: frozenset[str] = frozenset()):
         self.config = config
-        self.bare_name = bare_name
+        self.name_like = name_like
+        self.stopwords = stopwords
         self.chrome = chrome
 
-    def _bare(self, text: str) -> str | None:
-        name = self.bare_name(text)
-        return None if name is None or is_publication(name) else name
+    def _bare(self, text: str, single: bool = False) -> str | None:
+        """A bare name ("Jane Roe", "Jane Roe, MD"). Looser than the header's
+        test: stoplists of small languages hold surnames ("King" is Finnish and
+        Hungarian), so function words are a feature here, not a veto."""
+        text = _undouble(text.strip(" \t,;:-–—•·|/"))
+        head, comma, rest = text.partition(",")
+        if comma and split_names(text) == [head.strip()]:
+            text = head.strip()  # "Jane Roe, Contributor", "Jane Roe, CFP®"
+        if single and SINGLE_NAME.match(text) and text.casefold() not in self.stopwords and not self.chrome(text):
+            return text  # "Susan" next to a date: a blog's first-name byline
+        if not text or not (self.name_like(text) or len(text.split()) <= 4 and _looks_like_name(text)) \
+                or ALT_TEXT.match(text) or self.chrome(text):
+            return None
+        name = normalise_name(text.split(",")[0].strip())
+        if len(name.split()) < 2 or not _looks_like_name(name) or is_publication(name):
+            return None
+        return name
 
-    def names_in(self, text: str) -> list[tuple[tuple[str, ...], str]]:
-        """(names, kind) a line offers."""
-        out = []
-        names = parse_byline(text)
+    def _names(self, text: str, dated: bool = False) -> tuple[tuple[str, ...], str] | None:
+        names = parse_byline(text, max_words=BYLINE_MAX_WORDS)
         if names:
-            out.append((tuple(names), "byline"))
-        if len(text.split()) <= BARE_MAX_WORDS:  # longer lines are no bare name and no avatar's alt text
-            name = self._bare(text)
-            if name:
-                out.append(((name,), "bare"))
+            return tuple(names), "byline"
+        name = self._bare(text, single=dated) if len(text.split()) <= BARE_MAX_WORDS else None
+        return ((name,), "single" if " " not in name else "bare") if name else None
+
+    def names_in(self, text: str, dated: bool = False) -> list[tuple[tuple[str, ...], str]]:
+        """(names, kind) a line offers: the whole line as a byline or a bare
+        name, an avatar's alt text, a byline that starts inside the line
+        ("March 3, 2024 By Jane Roe", "Posted on … by Jane Roe - 5 Comments"),
+        and the parts of a line cut at separators and dates ("Jane Roe | May 18,
+        2016", "Jane Roe   USA TODAY"). A single word is a name only when a
+        date stands on the line or next to it (``dated``)."""
+        out: list[tuple[tuple[str, ...], str]] = []
+        seen: set[tuple[str, ...]] = set()
+
+        def add(names: tuple[str, ...], kind: str) -> None:
+            key = tuple(n.casefold() for n in names)
+            if key not in seen:
+                seen.add(key)
+                out.append((names, kind))
+
+        text = REGLUE.sub(" | ", unglue(SPACE_COMMA.sub(",", text))).strip().lstrip("•·▪●◦‣∙*–— ")
+        whole = self._names(text, dated)
+        if whole:
+            add(*whole)
+        elif LIST_SEPARATOR.search(text) and len(text.split()) <= BYLINE_MAX_WORDS:
+            names = [self._bare(part) for part in LIST_SEPARATOR.split(text)]
+            if len(names) >= 2 and all(names):
+                add(tuple(names), "list")  # "Jane Roe, Tom Reed and Ana Ruiz": co-authors without "By"
+        if len(text.split()) <= BARE_MAX_WORDS:
             for pattern in (ALT_BEFORE, ALT_AFTER):
                 m = pattern.match(text)
-                if m:
-                    alt = self._bare(m.group("name").strip())
-                    if alt:
-                        out.append(((alt,), "alt"))
-        if not out and SEGMENTS.search(unglued := unglue(text)):
-            for part in SEGMENTS.split(unglued):
-                if part and part != text:
-                    bare = None if (names := parse_byline(part)) else self._bare(part)
-                    if names or bare:
-                        out.append((tuple(names or [bare]), "segment"))
-                        break
+                if m and (alt := self._bare(m.group("name").strip())):
+                    add((alt,), "alt")
+        for m in INNER_BY.finditer(text):
+            if m.start() > 0 and (names := parse_byline(text[m.start():].lstrip(" \t|•·-–—,;:"), max_words=BYLINE_MAX_WORDS)):
+                add(tuple(names), "inner")
+        date = find_date(text)
+        cut = text if date is None else f"{text[:date.span[0]]} | {text[date.span[1]:]}"
+        parts = [p for p in SEGMENTS.split(cut) if p.strip()]
+        if len(parts) > 1 or date is not None:
+            for part in parts[:MAX_SEGMENTS]:
+                found = self._names(part.strip(), dated or date is not None)
+                if found:
+                    add(found[0], "segment")
         return out
 
     def candidates(self, doc: Document, title_line: int | None) -> list[tuple[NameCandidate, dict[str, float]]]:
@@ -104,7 +177,9 @@ class BylineCandidates:
             index = line.index
             if len(line.text.split()) > 25:
                 continue
-            for names, kind in self.names_in(line.text):
+            dated = bool(SINGLE_NAME.match(line.text.strip(" \t•·|"))) and any(
+                find_date(doc.lines[k].text) is not None for k in (index - 1, index + 1) if 0 <= k < len(doc.lines))
+            for names, kind in self.names_in(line.text, dated):
                 names = tuple(_undouble(n) for n in names)
                 key = tuple(n.casefold() for n in names)
                 cand = found.get(key)
@@ -113,16 +188,16 @@ class BylineCandidates:
                 elif abs(index - first) < abs(cand.line - first):
                     cand.line, cand.kind = index, kind
                 cand.lines.add(index)
-        folded = doc.raw.casefold()
-        header = tuple(n.casefold() for n in doc.meta.authors)
-        out = [(cand, self.features(doc, cand, first, last, title_line, folded, header)) for cand in found.values()]
+        page = _Page(first, last, title_line, doc.raw.casefold(), tuple(n.casefold() for n in doc.meta.authors),
+                     frozenset(LOWER_WORD.findall(doc.raw)))
+        out = [(cand, self.features(doc, cand, page)) for cand in found.values()]
         none = dict.fromkeys(FEATURES, 0.0)
         none["none"] = 1.0
         out.append((NameCandidate((), None, "none"), none))
         return out
 
-    def features(self, doc: Document, cand: NameCandidate, first: int, last: int, title_line: int | None,
-                 folded: str, header: tuple[str, ...]) -> dict[str, float]:
+    def features(self, doc: Document, cand: NameCandidate, page: _Page) -> dict[str, float]:
+        first, last, title_line = page.first, page.last, page.title_line
         f = dict.fromkeys(FEATURES, 0.0)
         line = doc.lines[cand.line]
         f["bias"] = 1.0
@@ -142,15 +217,23 @@ class BylineCandidates:
         f["date_same_line"] = float(find_date(line.text) is not None)
         f["date_near"] = float(any(doc.lines[k].removal is not None and doc.lines[k].removal.field == "published"
                                    for k in range(max(0, cand.line - 2), min(len(doc.lines), cand.line + 3))))
-        f["header_pick"] = float(tuple(n.casefold() for n in cand.names) == header)
+        f["header_pick"] = float(tuple(n.casefold() for n in cand.names) == page.header)
         tokens = [len(n.split()) for n in cand.names]
         f["two_names"] = float(len(cand.names) >= 2)
         f["one_token"] = float(min(tokens) == 1)
         f["four_tokens"] = float(max(tokens) >= 4)
         words = {w.casefold() for n in cand.names for w in n.split()}
         f["org_word"] = float(bool(words & ORG_WORDS))
+        last = {n.split()[-1].casefold() for n in cand.names}
+        f["stopword_last"] = float(bool(last & self.stopwords))
+        f["stopword_any"] = float(bool(words & self.stopwords))
         f["chrome"] = float(any(self.chrome(n) for n in cand.names))
-        f["repeats"] = math.log1p(folded.count(cand.names[0].casefold())) / 2
+        f["repeats"] = math.log1p(page.folded.count(cand.names[0].casefold())) / 2
+        tokens_folded = [w for w in words if len(w) > 2]
+        f["common_words"] = sum(w in page.lower_words for w in tokens_folded) / max(1, len(tokens_folded))
+        above = doc.lines[cand.line - 1].text if cand.line > 0 else ""
+        f["label_above"] = float(bool(AUTHOR_LABEL.match(above)))
+        f["reviewer"] = float(bool(REVIEWER.search(line.text)))
         removal = line.removal
         f["was_byline"] = float(removal is not None and removal.field == "authors")
         f["was_outside_region"] = float(removal is not None and removal.rule_id == "heuristic.region.outside")
@@ -184,6 +267,9 @@ class RankedAuthors(Annotator):
 
 def _undouble(name: str) -> str:
     """"Colin Gray Colin Gray" (a name printed twice, as avatar text and link) → "Colin Gray"."""
+    half = len(name) // 2
+    if len(name) % 2 == 0 and name[:half] == name[half:]:
+        return name[:half]  # glued: "Colin GrayColin Gray"
     tokens = name.split()
     half = len(tokens) // 2
     return " ".join(tokens[:half]) if len(tokens) % 2 == 0 and half and tokens[:half] == tokens[half:] else name

@@ -48,7 +48,7 @@ YEAR = YEAR_DIGITS + r"(?!\d)"
 #: after a month name, a year glued to what followed it in the page ("October 17, 20236:01 PM", "Mar 27, 20255 mins")
 GLUED_YEAR = YEAR_DIGITS + r"(?:(?!\d)|(?=[0-2]?\d:[0-5]\d)|(?=\d{1,2}\s?mins?\b))"
 #: a month name glued to the word before it ("ByJane RoeMar 5, 2025", "EditorialNovember 22, 2018")
-GLUED_START = r"(?-i:(?<=[a-z])(?=[A-Z]))"
+GLUED_START = r"(?-i:(?<=[a-z])(?=[A-Z])|(?<=\d\d\d\d)(?=[A-Z]))"  # also "May 21, 2025April 24, 2025"
 #: shorter month/weekday forms ("Do", "mi", "we") are ignored: too often other words
 MIN_NAME_LENGTH = 3
 
@@ -166,7 +166,7 @@ class ParsedDate:
 
     iso: str | None
     raw: str
-    resolved_by: str  # "unambiguous" | "site-order" | "weekday" | "unresolved"
+    resolved_by: str  # "unambiguous" | "site-order" | "page-order" | "weekday" | "unresolved"
     span: tuple[int, int]
 
 
@@ -230,7 +230,7 @@ def _parse(m: re.Match, line: str, order: DateOrder | None, context: str) -> Par
         if not readings:
             return None
         day = readings[0]
-        if len(readings) == 2 and a != b and g("s4") != ".":
+        if len(readings) == 2 and a != b and (g("s4") != "." or order):
             resolved_by = "site-order" if order else "weekday"
             if order:
                 day = readings[0] if order == "day-first" else readings[1]
@@ -289,6 +289,27 @@ def find_date(line: str, *, order: DateOrder | None = None,
     ('2025-07-11', True)
     """
     return next(_iter_dates(line, order, context), None)
+
+
+NUMERIC_DATE = re.compile(rf"(?<![\w./-])([0-3]?\d)([-/.])([0-3]?\d)\2{YEAR}")
+
+
+def page_order(text: str) -> DateOrder | None:
+    """The order a page writes numeric dates in, when its own unambiguous
+    dates say so and none contradicts them: "24.11.2025" proves day-first,
+    "11.24.2025" month-first.
+
+    >>> page_order("Posted 09.10.2024 · comment of 11.24.2025"), page_order("3/4/2024 and 4/3/2024") is None
+    ('month-first', True)
+    """
+    day_first = month_first = False
+    for m in NUMERIC_DATE.finditer(text):
+        a, b = int(m.group(1)), int(m.group(3))
+        day_first |= a > 12 >= b
+        month_first |= b > 12 >= a
+    if day_first == month_first:
+        return None
+    return "day-first" if day_first else "month-first"
 
 
 def _extra_words(segment: str) -> int:

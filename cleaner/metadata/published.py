@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..config import Config
 from ..document import Document
 from ..steps import Annotator
-from .dates import ParsedDate, find_dates
+from .dates import ParsedDate, find_dates, page_order
 from .ranking import RankingModel
 from .title import title_line as find_title_line
 
@@ -64,8 +64,11 @@ class DateCandidates:
 
     def mentions(self, doc: Document) -> list[DateMention]:
         out = []
+        order = doc.date_order or page_order(doc.raw)
         for line in doc.lines:
-            for nth, parsed in enumerate(find_dates(line.text, order=doc.date_order, context=doc.raw)):
+            for nth, parsed in enumerate(find_dates(line.text, order=order, context=doc.raw)):
+                if doc.date_order is None and parsed.resolved_by == "site-order":
+                    parsed = replace(parsed, resolved_by="page-order")
                 if parsed.iso is not None:
                     out.append(DateMention(line.index, parsed, nth))
                 if len(out) >= self.config.date_max_candidates:

@@ -64,7 +64,7 @@ FEATURES = (
     "overlap_lead", "overlap_body", "bullet", "next_is_body", "prev_is_list", "near", "mid", "far", "ends_colon",
     "split_part", "tf_score", "tf_best", "lead_best", "prose_distance", "just_above_prose", "after_prose",
     "numbered_item", "was_header_title", "was_above_header_title", "was_sub_heading",
-    "was_section", "was_outside_region", "was_breadcrumb", "was_caption", "was_copy", "kept",
+    "was_section", "was_outside_region", "was_breadcrumb", "was_caption", "was_copy", "kept", "deep_in_article",
 )
 
 
@@ -98,16 +98,26 @@ class TitleCandidates:
         self.chrome = chrome
         self.stopwords = stopwords
 
-    def window(self, doc: Document) -> tuple[int, int, int] | None:
-        """(start, end, first): candidate line indexes [start, end) around the
-        article whose first kept line is ``first``."""
+    def window(self, doc: Document) -> tuple[list[int], int] | None:
+        """(indexes, first): candidate line indexes, in page order, around the
+        article whose first kept line is ``first``, around the header step's
+        title pick and around the first prose paragraph (a list-shaped article
+        whose region starts late, or a kept menu line above a late headline,
+        would otherwise put the headline out of reach)."""
         kept = doc.kept_lines()
         if not kept:
             return None
         first = kept[0].index
-        start = max(0, first - self.config.title_region_reach)
-        end = min(len(doc.lines), first + self.config.title_inside_reach + 1)
-        return start, end, first
+        anchors = {first}
+        anchors.update(line.index for line in doc.lines if line.removal is not None and line.removal.field == "title")
+        prose = next((line.index for line in kept if len(line.text.split()) >= 15 and SENTENCE_END.search(line.text)), None)
+        if prose is not None:
+            anchors.add(prose)
+        indexes: set[int] = set()
+        for anchor in anchors:
+            indexes.update(range(max(0, anchor - self.config.title_region_reach),
+                                 min(len(doc.lines), anchor + self.config.title_inside_reach + 1)))
+        return sorted(indexes), first
 
     def shape_ok(self, text: str) -> bool:
         words = len(text.split())
@@ -120,7 +130,7 @@ class TitleCandidates:
         bounds = self.window(doc)
         if bounds is None:
             return []
-        start, end, first = bounds
+        indexes, first = bounds
         kept = doc.kept_lines()
         lead_words: set[str] = set()
         for line in kept[:3]:
@@ -134,7 +144,7 @@ class TitleCandidates:
         folded = PageLines([line.text.casefold() for line in doc.lines])
         out = []
         heading_rank = 0
-        for index in range(end - 1, start - 1, -1):
+        for index in reversed(indexes):
             line = doc.lines[index]
             removal = line.removal
             if removal is not None and removal.field in META_FIELDS:
@@ -215,6 +225,7 @@ class TitleCandidates:
         f["mid"] = float(4 <= distance <= 10)
         f["far"] = float(distance > 10)
         f["in_article"] = float(distance <= 0)
+        f["deep_in_article"] = float(-distance > self.config.title_inside_reach)  # reached from another anchor
         f["rel_position"] = index / max(1, len(doc.lines))
         f["meta_below"] = float(any(self._meta_line(doc, k) for k in range(index + 1, min(index + 4, len(doc.lines)))))
         f["meta_above"] = float(any(self._meta_line(doc, k) for k in range(max(0, index - 3), index)))

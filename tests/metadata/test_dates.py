@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import cleaner.metadata.dates as dates_module
-from cleaner.metadata.dates import ParsedDate, date_line, find_date
+from cleaner import Cleaner
+from cleaner.metadata.dates import ParsedDate, date_line, find_date, find_dates, page_order
 
 
 @pytest.mark.parametrize(
@@ -274,3 +275,24 @@ def test_round_trip(day, form):
               "September", "October", "November", "December"]
     line = form.format(d=day.day, m=day.month, Y=day.year, B=months[day.month - 1])
     assert find_date(line).iso == day.isoformat()
+
+
+def test_page_order_from_the_pages_own_dates():
+    assert page_order("Posted 09.10.2024 · reply of 11.24.2025") == "month-first"
+    assert page_order("Posted 09.10.2024 · reply of 24.11.2025") == "day-first"
+    assert page_order("3/4/2024 and 4/3/2024") is None  # no evidence
+    assert page_order("13/04/2024 and 04/13/2024") is None  # evidence both ways: trust neither
+
+
+def test_page_order_resolves_the_ranked_date():
+    text = "\n\n".join(["Harbour basin to be dredged", "09.10.2024",
+                        "The harbour authority said on Tuesday that dredging would start next spring and take "
+                        "two years, after a study found silt had cut the basin's depth by a third.",
+                        "Reader comment, 11.24.2025: about time."])
+    doc = Cleaner().clean_text(text)
+    assert doc.meta.published == "2024-09-10"
+    assert doc.meta.published_resolved_by == "page-order"
+
+
+def test_month_glued_to_a_year():
+    assert [d.iso for d in find_dates("May 21, 2025April 24, 2025 by Ana Ruiz")] == ["2025-05-21", "2025-04-24"]
