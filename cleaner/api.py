@@ -140,7 +140,7 @@ def default_steps(config: Config, rules: RuleSet, detector: LanguageDetector, re
         header,
         # after the header: a site's byline and date lines recur too, and must become metadata first
         *([TemplateStripper(templates)] if templates is not None else []),
-        ClassifierStripper(LineClassifier(resources=resources.get()), detector, config),
+        ClassifierStripper(LineClassifier(config.classifier, resources=resources.get()), detector, config),
         SectionCutter(rules, config),
         TrailingCaptions(),
         RankedTitle(TitleCandidates(config, resources.is_chrome_line, resources.get().merged_stoplist), resources.model("title")),

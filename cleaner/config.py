@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from .corpus.templates import TemplateConfig
 from .dedup.config import DedupConfig
 from .html.config import HtmlConfig
+from .strippers.classifier import ClassifierConfig
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +98,14 @@ class Config:
     breadcrumb_max_prefix_words: int = 6
     #: a section line in the metadata block under the title has at most this many words
     meta_block_max_words: int = 6
+    #: a line between the title and the body of at least this many words ...
+    heading_prose_min_words: int = 15
+    #: ... with at least this share of stopwords reads as prose (a sentence without its full stop): it stays
+    heading_prose_min_stopwords: float = 0.25
 
     # --- line classifier ------------------------------------------------------
+    #: the classifier's own thresholds (region search, keep threshold, context revision)
+    classifier: ClassifierConfig = field(default_factory=ClassifierConfig)
     #: the classifier runs again on what it kept until a pass removes nothing, at most this often
     classifier_max_passes: int = 4
 
@@ -108,6 +115,10 @@ class Config:
     #: a heading the classifier already removed starts a cut only if the kept words after it are at most
     #: this share of the kept words before it (a trailing list, not half the article)
     section_cut_removed_heading_max_after: float = 0.3
+    #: a cut_section rule with ``stop_at_prose`` ends where this many kept paragraphs in a row ...
+    section_cut_prose_resume_lines: int = 2
+    #: ... each of at least this many words and ending a sentence, follow: the article resumes
+    section_cut_prose_min_words: int = 30
 
     # --- language ------------------------------------------------------------
     #: characters of clean text given to the language detector (speed vs accuracy)

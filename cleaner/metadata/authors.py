@@ -107,7 +107,9 @@ BYLINE_LEAD = re.compile(
     re.I,
 )
 #: where the names end: " | Reuters", " - 1 October 2015", " for The Guardian", " (AP)"
-TAIL = re.compile(r"\s*(?:[|•·●◆▪/]|\s[-–—]\s|\((?:[^()]*)\)\s*$)|\s+(?:for|für|pour|para|per|voor|för)\s+")
+TAIL = re.compile(r"\s*(?:[|•·●◆▪/]|\s[-–—]\s|\((?:[^()]*)\)\s*$)|\s+(?:for|für|pour|para|per|voor|för)\s+"
+                  r"|(?<=[a-z]{2})\.\s+(?=[A-Z])"  # "By Jane Roe. Last updated ..."
+                  r"|(?<=\w)[–—](?=\w)")  # "by Jane Roe—10 min read"
 SEPARATORS = re.compile(r"\s*(?:[,;&+]|\b(?:and|und|et|en|och|og)\b)\s*", re.I)
 LOWER_LETTER_SEPARATORS = re.compile(r"\s+[ye]\s+")
 UPPER_LETTER_SEPARATORS = re.compile(r"\s+[YE]\s+")

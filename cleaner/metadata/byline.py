@@ -28,7 +28,7 @@ from ..config import Config
 from ..document import Document
 from ..steps import Annotator
 from ..strippers.header import ALT_TEXT
-from .authors import _looks_like_name, is_publication, normalise_name, parse_byline, split_names, unglue
+from .authors import NOT_NAME_START, _looks_like_name, is_publication, normalise_name, parse_byline, split_names, unglue
 from .dates import find_date
 from .ranking import RankingModel
 from .title import title_line as find_title_line
@@ -49,9 +49,15 @@ REGLUE = re.compile(r"(?<=[a-z])(?=(?:In|Written\s+by|Posted\s+by|By)\s[A-Z])")
 AUTHOR_LABEL = re.compile(r"(?i)^\W*(?:by|written by|posted by|author|authors|about the author|autor|von|por|par|door)\W*$")
 #: reviewers, editors and fact checkers are named like authors but are not the author
 REVIEWER = re.compile(r"(?i)\b(?:reviewed|fact[- ]checked|edited|medically reviewed|illustrated|photographed)\s+by\b")
+#: an author's bio starts with the name: "Jane Roe is a reporter ...", "Jane Roe has covered ..."
+BIO_VERB = r"(?:,| is| was| has| writes| covers| joined| holds| lives| loves| began)\b"
 LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]{2,}\b")
 SPACE_COMMA = re.compile(r"\s+,")
 LIST_SEPARATOR = re.compile(r"\s*(?:[,;&]|\band\b)\s*")
+#: an author box's heading: "About Jane Roe", "About the author: Jane Roe"
+ABOUT = re.compile(r"^About (?:the author:?\s*)?(?P<name>[A-Z][^,.!?]{1,40})$")
+#: a user name after "by" in a dated line: "Posted on July 1, 2024 by janeroe"
+HANDLE_BY = re.compile(r"(?:^|\s)(?i:by)\s+(?P<name>[a-z][a-z0-9._-]{2,30})$")
 #: a one-word name ("Susan"), accepted next to a date only
 SINGLE_NAME = re.compile(r"^[A-Z][a-z]{2,14}$")
 #: a byline line may list several names with roles and credentials
@@ -61,8 +67,9 @@ MAX_SEGMENTS = 4
 ORG_WORDS = frozenset(("team", "staff", "desk", "editors", "editorial", "newsroom", "blog", "admin", "contributor"))
 
 FEATURES = (
-    "none", "bias", "kind_byline", "kind_bare", "kind_alt", "kind_segment", "kind_inner", "kind_single", "kind_list",
-    "common_words", "label_above", "reviewer", "stopword_last", "stopword_any", "above_article", "just_above",
+    "none", "bias", "kind_byline", "kind_bare", "kind_alt", "kind_segment", "kind_inner", "kind_single", "kind_list", "kind_about", "kind_handle",
+    "also_alt", "also_byline", "bio", "common_words", "label_above", "reviewer", "stopword_last", "stopword_any",
+    "above_article", "just_above",
     "near_above", "far_above", "in_article", "below_article", "log_distance", "title_below_near",
     "title_above_near", "date_same_line", "date_near", "header_pick", "two_names", "one_token", "four_tokens",
     "org_word", "chrome", "repeats", "was_byline", "was_outside_region", "was_section", "was_before_title",
@@ -76,6 +83,7 @@ class NameCandidate:
     line: int | None  # index into Document.lines of the nearest line naming them (None: "no author")
     kind: str
     lines: set[int] = field(default_factory=set)
+    kinds: set[str] = field(default_factory=set)  # every way the page prints the name
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +162,9 @@ class BylineCandidates:
                 m = pattern.match(text)
                 if m and (alt := self._bare(m.group("name").strip())):
                     add((alt,), "alt")
+        about = ABOUT.match(text)
+        if about and (name := self._bare(about.group("name"), single=True)):
+            add((name,), "about")
         for m in INNER_BY.finditer(text):
             if m.start() > 0 and (names := parse_byline(text[m.start():].lstrip(" \t|•·-–—,;:"), max_words=BYLINE_MAX_WORDS)):
                 add(tuple(names), "inner")
@@ -162,6 +173,10 @@ class BylineCandidates:
         parts = [p for p in SEGMENTS.split(cut) if p.strip()]
         if len(parts) > 1 or date is not None:
             for part in parts[:MAX_SEGMENTS]:
+                handle = HANDLE_BY.search(part.strip())
+                if handle and handle.group("name") not in self.stopwords and handle.group("name") not in NOT_NAME_START:
+                    add((handle.group("name"),), "handle")
+                    continue
                 found = self._names(part.strip(), dated or date is not None)
                 if found:
                     add(found[0], "segment")
@@ -188,6 +203,7 @@ class BylineCandidates:
                 elif abs(index - first) < abs(cand.line - first):
                     cand.line, cand.kind = index, kind
                 cand.lines.add(index)
+                cand.kinds.add(kind)
         page = _Page(first, last, title_line, doc.raw.casefold(), tuple(n.casefold() for n in doc.meta.authors),
                      frozenset(LOWER_WORD.findall(doc.raw)))
         out = [(cand, self.features(doc, cand, page)) for cand in found.values()]
@@ -202,6 +218,8 @@ class BylineCandidates:
         line = doc.lines[cand.line]
         f["bias"] = 1.0
         f["kind_" + cand.kind] = 1.0
+        f["also_alt"] = float(cand.kind != "alt" and "alt" in cand.kinds)  # an avatar names the same person
+        f["also_byline"] = float(cand.kind != "byline" and "byline" in cand.kinds)
         distance = first - cand.line
         f["above_article"] = float(distance > 0)
         f["just_above"] = float(1 <= distance <= 3)
@@ -229,6 +247,7 @@ class BylineCandidates:
         f["stopword_any"] = float(bool(words & self.stopwords))
         f["chrome"] = float(any(self.chrome(n) for n in cand.names))
         f["repeats"] = math.log1p(page.folded.count(cand.names[0].casefold())) / 2
+        f["bio"] = float(re.search(re.escape(cand.names[0]) + BIO_VERB, doc.raw) is not None)
         tokens_folded = [w for w in words if len(w) > 2]
         f["common_words"] = sum(w in page.lower_words for w in tokens_folded) / max(1, len(tokens_folded))
         above = doc.lines[cand.line - 1].text if cand.line > 0 else ""

@@ -165,6 +165,8 @@ def _compile(entry: dict, name: str, line: int, problems: list[str]) -> Rule | N
     for key in ("max_words", "min_words_before"):
         if key in entry and (not isinstance(entry[key], int) or isinstance(entry[key], bool) or entry[key] < 0):
             bad(f"'{key}' must be a whole number ≥ 0")
+    if "stop_at_prose" in entry and not isinstance(entry["stop_at_prose"], bool):
+        bad("'stop_at_prose' must be true or false")
     site = entry.get("site")
     if site is not None and (not isinstance(site, str) or not site.strip() or "/" in site):
         bad("'site' must be a host name such as 'example.com' (no scheme, no path)")
@@ -191,4 +193,5 @@ def _compile(entry: dict, name: str, line: int, problems: list[str]) -> Rule | N
         order=entry.get("order"),
         max_words=entry.get("max_words"),
         min_words_before=entry.get("min_words_before"),
+        stop_at_prose=entry.get("stop_at_prose", False),
     )

@@ -16,7 +16,7 @@ from .safe_regex import SafePattern
 #: kind → (required keys, optional keys), besides the common keys
 KIND_KEYS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "drop_line": (frozenset({"pattern"}), frozenset({"max_words"})),
-    "cut_section": (frozenset({"start"}), frozenset({"stop", "min_words_before", "max_words"})),
+    "cut_section": (frozenset({"start"}), frozenset({"stop", "stop_at_prose", "min_words_before", "max_words"})),
     "extract_field": (frozenset({"field", "pattern"}), frozenset({"max_words"})),
     "date_order": (frozenset({"order"}), frozenset()),
 }
@@ -69,6 +69,7 @@ class Rule:
     order: str | None = None  # date_order
     max_words: int | None = None  # only lines with at most this many words match
     min_words_before: int | None = None  # cut_section: body words needed before the cut
+    stop_at_prose: bool = False  # cut_section: the cut ends where paragraphs of prose resume
 
     @property
     def where(self) -> str:

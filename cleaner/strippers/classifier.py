@@ -56,6 +56,14 @@ class ClassifierConfig:
     # Centre of the region search: lines above it add to a run, lines below
     # subtract from it.  Lower = longer regions (more recall, less precision).
     region_threshold: float = 0.625
+    # A page that is mostly article (a seed-style scrape: few lines look like
+    # chrome on their own) gets a lower region threshold, for recall; a whole
+    # page flattened to text (menus, footers) keeps region_threshold:
+    # threshold = region_threshold - slope * max(0, centre - chrome line share),
+    # where the chrome line share is the share of lines whose context-free
+    # logit is negative.
+    region_threshold_chrome_slope: float = 0.3
+    region_threshold_chrome_centre: float = 0.35
     # Weight of a line in the region search is (1 + words) ** exponent, so a
     # long paragraph outweighs one short menu item, but not a whole menu.
     region_weight_exponent: float = 0.5
@@ -238,23 +246,38 @@ class LineClassifier:
         return inside, [inside[i] and not veto[i] and (p >= keep_threshold or (logits[i] >= cfg.strong_line_logit and not teaser[i]))
                         for i, p in enumerate(probs)]
 
+    def region_threshold(self, logits: Sequence[float]) -> float:
+        """The region search's threshold for one document (see ``region_threshold_chrome_slope``)."""
+        cfg = self.config
+        share = sum(z < 0.0 for z in logits) / len(logits)
+        return cfg.region_threshold - cfg.region_threshold_chrome_slope * max(0.0, cfg.region_threshold_chrome_centre - share)
+
     def classify(self, lines: Sequence[str], language: str | None) -> list[LineVerdict]:
+        return self.judge(lines, language)[0]
+
+    def judge(self, lines: Sequence[str], language: str | None,
+              threshold: float | None = None) -> tuple[list[LineVerdict], float | None]:
+        """Verdicts and the region threshold used. ``threshold`` overrides the
+        document's own (a later pass over what an earlier one kept must not
+        judge by a chrome share that the earlier pass lowered)."""
         cfg = self.config
         n = len(lines)
         if n == 0:
-            return []
+            return [], threshold
         stats, logits, ctx = self.score_lines(lines, language)
         probs = [c["prob"] for c in ctx]
         if n < cfg.min_lines:
-            return [LineVerdict(True, p, "", _evidence(s, c)) for s, c, p in zip(stats, ctx, probs)]
+            return [LineVerdict(True, p, "", _evidence(s, c)) for s, c, p in zip(stats, ctx, probs)], threshold
         mix = cfg.region_context_mix
         region_probs = [_sigmoid(mix * _logit(p) + (1 - mix) * z) for p, z in zip(probs, logits)]
         teaser = [bool(c["teaser_period"]) for c in ctx]
         region_probs = [min(rp, p) if t else rp for rp, p, t in zip(region_probs, probs, teaser)]
-        inside, keep = self._select(stats, logits, teaser, region_probs, probs, cfg.region_threshold, cfg.keep_threshold)
+        if threshold is None:
+            threshold = self.region_threshold(logits)
+        inside, keep = self._select(stats, logits, teaser, region_probs, probs, threshold, cfg.keep_threshold)
         if sum(s.words for s, k in zip(stats, keep) if k) < cfg.fallback_min_words:
             top = max(probs) * cfg.fallback_ratio
-            inside, keep = self._select(stats, logits, teaser, probs, probs, min(cfg.region_threshold, top), min(cfg.keep_threshold, top))
+            inside, keep = self._select(stats, logits, teaser, probs, probs, min(threshold, top), min(cfg.keep_threshold, top))
             if not any(keep):
                 # context can sink every line of a tiny document: keep the line
                 # that is best on the better of its two scores
@@ -278,7 +301,7 @@ class LineClassifier:
                 verdicts.append(LineVerdict(False, probs[i], "heuristic.region.outside", ev))
             else:
                 verdicts.append(LineVerdict(False, probs[i], _rule_for(stats[i], ctx[i]), ev))
-        return verdicts
+        return verdicts, threshold
 
 
 def _rule_for(stats: LineStats, ctx: dict[str, float]) -> str:

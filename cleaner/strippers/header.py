@@ -123,6 +123,8 @@ class HeaderStripper(Stripper):
         for line in kept[title_pos + 1 : end]:
             if not line.kept:
                 continue
+            if self._reads_as_prose(line.text):
+                break  # the body has begun, whether or not its first sentence kept its full stop
             if BULLET.match(line.text) or word_count(line.text) <= self.config.meta_block_max_words:
                 section = BULLET.sub("", line.text)
                 doc.add_to_list("sections", section, line)
@@ -132,6 +134,13 @@ class HeaderStripper(Stripper):
                 # full stop); removing it also keeps cleaning idempotent: left in, it would be taken
                 # for the title when the output is cleaned again
                 doc.remove(line, HEADING_ID, f"heading-like line between the title (line {title.number}) and the body")
+
+    def _reads_as_prose(self, text: str) -> bool:
+        """A long line full of function words is a sentence that lost its full stop, not a heading."""
+        if self.stopwords is None or word_count(text) < self.config.heading_prose_min_words:
+            return False
+        tokens = [t.casefold() for t in text.split()]
+        return sum(t in self.stopwords for t in tokens) >= self.config.heading_prose_min_stopwords * len(tokens)
 
     def _name_byline(self, doc: Document, kept: list[Line], title_pos: int, body_pos: int | None) -> None:
         """A bare name printed next to the title ("Jane Roe", "Jane Roe, MS, RD") is the byline

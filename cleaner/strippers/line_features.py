@@ -24,6 +24,7 @@ WORD = re.compile(r"\w+")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 SENTENCE_END = re.compile(r"[.!?…。！？:;]['\"”’»)\]]*$")
 SENTENCE_BREAK = re.compile(r"[.!?。！？]['\"”’»)]?\s+\S")
+LIST_ITEM = re.compile(r"^\s*(\d{1,3})[.)]\s")
 BULLET = re.compile(r"^(?:[•·▪■□◦●○►▶→»›*+\-–—]\s|\d{1,2}[.)]\s|[a-z][.)]\s)")
 SEPARATOR = re.compile(r"\s[|·•/»›>]\s|\s[|]|[|]\s")
 TRUNCATED = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])(?:\s*\w+){0,2}\s*\W{0,3}$")
@@ -182,6 +183,7 @@ class LineStats:
     caps: float
     chrome: str
     features: dict[str, float]
+    item: int | None = None  # the number of a numbered list item ("3) ...", "3. ..."), else None
 
 
 def line_features(lines: Sequence[str], stoplist: frozenset[str], res: Resources) -> list[LineStats]:
@@ -238,7 +240,9 @@ def line_features(lines: Sequence[str], stoplist: frozenset[str], res: Resources
             "chrome_multi": multi / nw if tokens else 0.0,
             "prose": (1 - shortness(words)) * min(stop / 0.3, 1.0) * (1.0 if SENTENCE_END.search(line) or SENTENCE_BREAK.search(line) else 0.5),
         }
-        out.append(LineStats(words=words, stop=stop, caps=caps, chrome=phrase, features=f))
+        numbered = LIST_ITEM.match(line)
+        out.append(LineStats(words=words, stop=stop, caps=caps, chrome=phrase, features=f,
+                             item=int(numbered.group(1)) if numbered else None))
     return out
 
 
@@ -278,10 +282,21 @@ def _headline_like(stats: LineStats) -> bool:
             and not f["credit_paren"] and not f["truncated"] and not f["date_like"])
 
 
+def _counts_up(stats: Sequence[LineStats], start: int, reps: int, period: int) -> bool:
+    """The lines at one offset of each period of a run are numbered 1), 2),
+    3) ... in order: a listicle's items, not a teaser list."""
+    for offset in range(period):
+        items = [stats[k].item for r in range(reps) if (k := start + r * period + offset) < len(stats)]
+        if len(items) >= 3 and all(a is not None and b == a + 1 for a, b in zip(items, items[1:])):
+            return True
+    return False
+
+
 def teaser_blocks(stats: Sequence[LineStats]) -> list[bool]:
     """Lines inside a periodic teaser pattern: a headline-like line every 2 or 3
     lines, at least 3 times in a row, the lines between being short blurbs,
-    photo captions or teasers cut short (not the long paragraphs of a listicle)."""
+    photo captions or teasers cut short (not the long paragraphs of a listicle,
+    and not the numbered items of one)."""
     n = len(stats)
     headline = [_headline_like(s) for s in stats]
     filler = [s.words <= TEASER_BLURB_WORDS or bool(s.features["credit_paren"]) or bool(s.features["truncated"])
@@ -296,7 +311,7 @@ def teaser_blocks(stats: Sequence[LineStats]) -> list[bool]:
             while k < n and headline[k] and all(filler[j] and not headline[j] for j in range(k + 1, min(k + period, n))):
                 reps += 1
                 k += period
-            if reps >= 3:
+            if reps >= 3 and not _counts_up(stats, start, reps, period):
                 first = start
                 # a caption printed above the first headline belongs to the list too
                 while first > max(0, start - period + 1) and stats[first - 1].features["credit_paren"]:

@@ -32,8 +32,9 @@ class ClassifierStripper(Stripper):
         if not kept:
             return
         language, _ = self.detector.detect(language_sample(doc.text, self.config.language_sample_chars))
+        threshold = None  # the region threshold of the first pass holds for the later ones
         for attempt in range(self.config.classifier_max_passes):
-            verdicts = self.classifier.classify([line.text for line in kept], language)
+            verdicts, threshold = self.classifier.judge([line.text for line in kept], language, threshold)
             removed = False
             for line, verdict in zip(kept, verdicts, strict=True):
                 if not verdict.keep:

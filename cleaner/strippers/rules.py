@@ -8,12 +8,17 @@ trailing section from its heading to the end (or to a stop line);
 
 from __future__ import annotations
 
+import re
+
 from ..config import Config
 from ..document import Document, Line
 from ..metadata.authors import normalise_name, split_names
 from ..metadata.dates import find_date
 from ..ruleset import Rule, RuleSet
 from ..steps import Stripper
+
+#: a paragraph ends a sentence (closing quotes and brackets allowed)
+PROSE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 
 
 def scope_matches(rule: Rule, doc: Document) -> bool:
@@ -74,14 +79,33 @@ class RuleStripper(Stripper):
                     # starts a cut only when little is left after it (a trailing teaser list)
                     continue
                 heading = line.number
-                for later in doc.lines[position:]:
+                following = doc.lines[position:]
+                for k, later in enumerate(following):
                     if rule.stop is not None and later is not line and rule.stop.search(later.text):
+                        break
+                    if rule.stop_at_prose and later is not line and self._prose_resumes(following[k:]):
                         break
                     if later.kept:
                         doc.remove(later, rule.id, f"in the section that starts at line {heading}: {line.text[:50]!r}")
                 return
             if line.kept:
                 words_before += len(line.text.split())
+
+    def _prose_resumes(self, lines: list[Line]) -> bool:
+        """The next kept lines are paragraphs of prose: the article goes on
+        after a box ("More in …" with a teaser or two) printed inside it.
+        Teaser lists alternate headlines and blurbs; paragraphs follow paragraphs."""
+        need = self.config.section_cut_prose_resume_lines
+        run = 0
+        for line in lines:
+            if not line.kept:
+                continue
+            if len(line.text.split()) < self.config.section_cut_prose_min_words or not PROSE_END.search(line.text):
+                return False
+            run += 1
+            if run >= need:
+                return True
+        return False
 
     def _extract(self, rule: Rule, doc: Document) -> None:
         for line in doc.kept_lines():

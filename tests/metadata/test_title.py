@@ -94,3 +94,18 @@ def test_prose_is_no_title():
     doc = Document.from_text("a.txt", "\n".join(BODY))
     ranked_title().annotate(doc)
     assert doc.meta.title is None
+
+
+def test_headline_far_below_the_first_kept_line_is_a_candidate():
+    """A kept line at the top of the page (a menu the classifier let through)
+    must not put the headline out of reach: the first prose paragraph is an
+    anchor of the candidate window too."""
+    menu = [f"Menu entry number {k}" for k in range(100)]
+    doc = Document.from_text("a.txt", "\n".join(["Welcome to the harbour site", *menu,
+                                                  "Harbour basin to be dredged after twenty years", *BODY]))
+    for line in doc.lines[1:101]:
+        doc.remove(line, "heuristic.region.outside", "menu")
+    texts = [text for _, _, text in ranked_title().candidates.candidates(doc)]
+    assert "Harbour basin to be dredged after twenty years" in texts
+    window = ranked_title().candidates.window(doc)
+    assert window is not None and 101 in window[0] and 50 not in window[0]

@@ -1,0 +1,70 @@
+"""Rule strippers: cut_section ends where the article's prose resumes (``stop_at_prose``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.config import Config
+from cleaner.document import Document
+from cleaner.errors import RuleFileError
+from cleaner.ruleset import builtin_rules_dir, load_rules
+from cleaner.strippers.rules import SectionCutter
+
+LEAD = [
+    "The harbour authority approved a plan on Tuesday to dredge the inner basin for the first time in twenty "
+    "years, clearing silt that has left fishing boats stranded at low tide for most of the past winter.",
+    "Work will begin in the autumn and take about six weeks, during which the slipway and the fish market will "
+    "stay open to the public, the authority said in a statement issued after the vote.",
+]
+BOX = ["More in Harbour News", "Ferry fares rise again next month"]
+REST = [
+    "Skippers welcomed the decision but said the delay had already cost them a season of early-morning landings, "
+    "and several of them asked the authority to waive this year's mooring fees in compensation.",
+    "The authority's chair said the fees would be reviewed in the spring, once the cost of the dredging was known "
+    "and the contractor had confirmed that the work could be finished before the summer season.",
+]
+TEASERS = ["Lighthouse keeper retires after forty years", "Council votes on new bus routes",
+           "Storm damages sea wall at the north pier", "Fish market to open on Sundays"]
+
+
+def cut(lines: list[str]) -> list[str]:
+    """The lines the section step keeps (every line kept before it: the step alone is tested)."""
+    doc = Document.from_text("a.txt", "\n".join(lines))
+    SectionCutter(load_rules([builtin_rules_dir()]), Config()).strip(doc)
+    return [line.text for line in doc.lines if line.kept]
+
+
+def test_box_inside_the_article_is_cut_but_the_story_goes_on():
+    assert cut([*LEAD, *BOX, *REST]) == LEAD + REST
+
+
+def test_trailing_teaser_list_is_still_cut():
+    assert cut([*LEAD, *REST, "More in Harbour News", *TEASERS]) == LEAD + REST
+
+
+def test_one_long_paragraph_after_the_heading_is_not_enough():
+    """One long blurb under "More in ..." is a teaser; prose resumes only with paragraphs in a row."""
+    assert cut([*LEAD, "More in Harbour News", REST[0], *TEASERS]) == LEAD
+
+
+def test_comment_sections_do_not_stop_at_prose():
+    """Comments are prose too: generic.comments-section has no stop_at_prose."""
+    assert cut([*LEAD, "Comments", *REST]) == LEAD
+
+
+def test_end_to_end_box_inside_an_article():
+    text = Cleaner().clean_text("\n\n".join(["Harbour basin to be dredged", *LEAD, *BOX, *REST])).text
+    assert all(paragraph in text for paragraph in LEAD + REST)
+
+
+def test_stop_at_prose_must_be_a_boolean(tmp_path):
+    (tmp_path / "r.toml").write_text('''[[rule]]
+id = "x.cut"
+rationale = "test"
+kind = "cut_section"
+start = "^More$"
+stop_at_prose = "yes"
+''', encoding="utf-8")
+    with pytest.raises(RuleFileError, match="stop_at_prose"):
+        load_rules([tmp_path])
