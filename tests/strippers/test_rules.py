@@ -9,7 +9,7 @@ from cleaner.config import Config
 from cleaner.document import Document
 from cleaner.errors import RuleFileError
 from cleaner.ruleset import builtin_rules_dir, load_rules
-from cleaner.strippers.rules import SectionCutter
+from cleaner.strippers.rules import RuleStripper, SectionCutter
 
 LEAD = [
     "The harbour authority approved a plan on Tuesday to dredge the inner basin for the first time in twenty "
@@ -68,3 +68,27 @@ stop_at_prose = "yes"
 ''', encoding="utf-8")
     with pytest.raises(RuleFileError, match="stop_at_prose"):
         load_rules([tmp_path])
+
+
+@pytest.mark.parametrize(("line", "rule_id", "field"), [
+    ("In this photo released by the harbour authority, a dredger works the inner basin.", "generic.caption-in-this-photo", "captions"),
+    ("In this Nov. 5, 2019, file photo, boats wait for the tide.", "generic.caption-in-this-photo", "captions"),
+    ("Ana Ruiz | Harbour Post | Getty Images", "generic.credit-photo-agency", "credits"),
+    ("AP Photo/Tom Reed", "generic.credit-photo-agency", "credits"),
+    ("£89 at Paperleaf", "generic.deal-button", None),
+    ("Check price", "generic.deal-button", None),
+])
+def test_generic_chrome_rules(line, rule_id, field):
+    doc = Document.from_text("a.txt", "\n".join([LEAD[0], line, LEAD[1]]))
+    RuleStripper(load_rules([builtin_rules_dir()]), Config()).strip(doc)
+    removed = doc.lines[1].removal
+    assert removed is not None and removed.rule_id == rule_id and removed.field == field
+    assert doc.lines[0].kept and doc.lines[2].kept
+
+
+@pytest.mark.parametrize("line", ["By Ana Ruiz, Reuters", "In this article we explain the dredging plan.",
+                                  "The meeting was at noon"])
+def test_generic_chrome_rules_leave_text_alone(line):
+    doc = Document.from_text("a.txt", "\n".join([LEAD[0], line, LEAD[1]]))
+    RuleStripper(load_rules([builtin_rules_dir()]), Config()).strip(doc)
+    assert doc.lines[1].kept
