@@ -119,7 +119,8 @@ HANDLE = re.compile(r"(?:^|\s)@\w+")
 #: "with" joining a co-author or an agency ("Par Jeanne Olivier avec AFP")
 WITH_JOINER = re.compile(r"\s+(?:with|avec|mit|con|com|met|med)\s+", re.I)
 #: words joining a byline to a date printed after it ("By Jane Roe on October 1, 2015")
-DATE_JOINER = re.compile(r"(?:\s+(?:on|am|le|el|il|op|em|den|published|posted|updated))*[\s,|–—-]*$", re.I)
+DATE_JOINER = re.compile(r"(?:\s+(?:on|am|le|el|il|op|em|den|published|posted|updated|monday|tuesday|wednesday|thursday|friday"
+                         r"|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?)*[\s,|–—-]*$", re.I)
 NAME_TOKEN = re.compile(r"^(?:[^\W\d_]\.)+$|^[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]+)*\.?$")
 
 
@@ -231,14 +232,14 @@ def parse_byline(line: str, *, max_words: int = 12) -> list[str] | None:
     if lead is None or len(line.split()) > max_words:
         return None
     rest = HANDLE.sub(" ", line[lead.end():]).strip()
-    if SENTENCE_END.search(rest) and not INITIAL_OR_SUFFIX.search(rest):
-        return None
     date = find_date(rest)
-    if date:
+    if date:  # what follows the date ("… @08:00PM from the tech dept.") is not the byline's
         rest = DATE_JOINER.sub("", rest[:date.span[0]])
     tail = TAIL.search(rest)
     if tail:
         rest = rest[:tail.start()]
+    if SENTENCE_END.search(rest) and not INITIAL_OR_SUFFIX.search(rest):
+        return None
     rest = WITH_JOINER.sub(", ", rest)
     names = []
     for name in split_names(rest):
