@@ -37,6 +37,10 @@ BULLET = re.compile(r"^[•·▪●◦‣∙*\-–—]\s*")
 SEPARATOR = re.compile(r"\s[|–—\-:»›]\s")
 #: "Headline | Site", "Headline – Site name": the headline is the part before the separator
 SITE_SEPARATOR = re.compile(r"\s(?:\||–|—|-|::|·)\s")
+#: "Blog: Headline", "PROJECT: Headline": a label of one or two words before the headline
+LABEL_PREFIX = re.compile(r"^[A-Za-z][\w]*(?: [A-Za-z][\w]*)?\s*:\s*(?=\S)")
+#: "Home / Headline", "Blog › Headline": a breadcrumb printed on the headline's line
+CRUMB_PREFIX = re.compile(r"^.{1,40}?\s*[/›»>]\s*(?=[^/›»>]+$)")
 NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
 SENTENCE_END = re.compile(r"[.!?…]['\"”’»)\]]*$")
 MENU = re.compile(r"\s[›»>|/·•]\s.*\s[›»>|/·•]\s")
@@ -64,7 +68,7 @@ FEATURES = (
     "overlap_lead", "overlap_body", "bullet", "next_is_body", "prev_is_list", "near", "mid", "far", "ends_colon",
     "split_part", "tf_score", "tf_best", "lead_best", "prose_distance", "just_above_prose", "after_prose",
     "numbered_item", "was_header_title", "was_above_header_title", "was_sub_heading",
-    "was_section", "was_outside_region", "was_breadcrumb", "was_caption", "was_copy", "kept", "deep_in_article",
+    "was_section", "was_outside_region", "was_breadcrumb", "was_caption", "was_copy", "kept", "deep_in_article", "tail_part",
 )
 
 
@@ -88,6 +92,23 @@ class PageLines:
                 if len(part) >= 12 and part in self.count:
                     return True
         return False
+
+
+def _parts(text: str) -> list[tuple[str, str]]:
+    """Shorter candidates a line gives, with the feature naming how: the part
+    before a site separator ("Headline | Site"), the part after a label
+    ("Blog: Headline") or after a breadcrumb ("Home / Headline")."""
+    out = []
+    head = SITE_SEPARATOR.split(text, maxsplit=1)[0].strip()
+    if head != text and len(head.split()) >= 2:
+        out.append((head, "split_part"))
+    for prefix in (LABEL_PREFIX, CRUMB_PREFIX):
+        m = prefix.match(text)
+        tail = text[m.end():].strip() if m else ""
+        if len(tail.split()) >= 2 and tail != head:
+            out.append((tail, "tail_part"))
+            break
+    return out
 
 
 class TitleCandidates:
@@ -157,12 +178,11 @@ class TitleCandidates:
             if index < first:
                 features["heading_rank"] = min(heading_rank, 5) / 5
                 heading_rank += 1
-            head = SITE_SEPARATOR.split(text, maxsplit=1)[0].strip()
-            if head != text and len(head.split()) >= 2:
-                split = self.features(doc, index, head, first, folded, lead_words, body_words)
-                self._article_features(split, head, index, prose, counts)
-                split["heading_rank"], split["split_part"] = features["heading_rank"], 1.0
-                out.append((line, split, head))
+            for part, kind in _parts(text):
+                split = self.features(doc, index, part, first, folded, lead_words, body_words)
+                self._article_features(split, part, index, prose, counts)
+                split["heading_rank"], split[kind] = features["heading_rank"], 1.0
+                out.append((line, split, part))
             out.append((line, features, text))
         out.reverse()
         for name, best in (("tf_score", "tf_best"), ("overlap_lead", "lead_best")):

@@ -11,7 +11,7 @@ from cleaner.api import RunResources
 from cleaner.config import Config
 from cleaner.document import Document
 from cleaner.metadata.ranking import RankingModel
-from cleaner.metadata.title import FEATURES, RankedTitle, TitleCandidates
+from cleaner.metadata.title import FEATURES, RankedTitle, TitleCandidates, _parts
 from tests.metadata.pages import BODY
 
 
@@ -109,3 +109,12 @@ def test_headline_far_below_the_first_kept_line_is_a_candidate():
     assert "Harbour basin to be dredged after twenty years" in texts
     window = ranked_title().candidates.window(doc)
     assert window is not None and 101 in window[0] and 50 not in window[0]
+
+
+def test_label_and_breadcrumb_prefixes_give_shorter_candidates():
+
+
+    assert _parts("Blog: Harbour basin to be dredged") == [("Harbour basin to be dredged", "tail_part")]
+    assert _parts("Home / Harbour basin to be dredged") == [("Harbour basin to be dredged", "tail_part")]
+    assert _parts("Harbour basin to be dredged | Harbour Post") == [("Harbour basin to be dredged", "split_part")]
+    assert _parts("Harbour basin to be dredged") == []
