@@ -44,6 +44,7 @@ from .readers import discover, input_kind, read_bytes
 from .ruleset import RuleSet, builtin_rules_dir, load_rules
 from .steps import Step
 from .strippers.boxes import ChromeBoxes
+from .strippers.author_bio import AuthorBio
 from .strippers.classifier import LineClassifier
 from .strippers.header import HeaderStripper
 from .strippers.lines import ClassifierStripper
@@ -147,6 +148,7 @@ def default_steps(config: Config, rules: RuleSet, detector: LanguageDetector, re
         RankedDate(DateCandidates(config), resources.model("date")),
         RankedAuthors(BylineCandidates(config, header.name_like, resources.is_chrome_line, header.stopwords or frozenset()),
                       resources.model("byline")),
+        AuthorBio(config),
         LanguageAnnotator(config, detector),
         ContainerFallback(),
         NoArticle(),

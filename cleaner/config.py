@@ -120,6 +120,12 @@ class Config:
     #: ... each of at least this many words and ending a sentence, follow: the article resumes
     section_cut_prose_min_words: int = 30
 
+    # --- author bios -----------------------------------------------------------
+    #: a bio ("Jane Roe is a reporter …") is looked for from this share of the kept lines on
+    author_bio_from_share: float = 0.5
+    #: a bio line has at most this many words
+    author_bio_max_words: int = 120
+
     # --- language ------------------------------------------------------------
     #: characters of clean text given to the language detector (speed vs accuracy)
     language_sample_chars: int = 1000
