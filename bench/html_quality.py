@@ -93,7 +93,7 @@ def main() -> int:
         print(f"skipped: {BENCH} not found (../shared must be beside the checkout)")
         return 0
     python = shlex.quote(sys.executable)
-    ours_cmd = f"{python} -m cleaner {{input}} -o {{output}} --no-dedup -q {args.cleaner_args}"
+    ours_cmd = f"{python} -m cleaner {{input}} -o {{output}} --no-dedup --workers 1 -q {args.cleaner_args}"
     peer_cmd = f"{python} {shlex.quote(str(ROOT / 'bench' / 'trafilatura_peer.py'))} {{input}} -o {{output}}"
     header = (f"{'set':<12} {'system':<12} {'P':>6} {'R':>6} {'F1':>6} {'title':>9} {'authors':>9} {'published':>9} {'pages/s':>8} {'cpu p/s':>8}")
     print(header)

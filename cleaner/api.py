@@ -43,8 +43,8 @@ from .pipeline import Pipeline
 from .readers import discover, input_kind, read_bytes
 from .ruleset import RuleSet, builtin_rules_dir, load_rules
 from .steps import Step
-from .strippers.boxes import ChromeBoxes
 from .strippers.author_bio import AuthorBio
+from .strippers.boxes import ChromeBoxes
 from .strippers.classifier import LineClassifier
 from .strippers.header import HeaderStripper
 from .strippers.lines import ClassifierStripper
@@ -88,15 +88,16 @@ class RunResources:
         return self._resources
 
     def model(self, field: str):
-        """The ranking model of a metadata field ("title", "date", "byline"), loaded once per run
+        """The ranking model of a metadata field ("title", "date", "byline", "html_date"), loaded once per run
         from ``cleaner/data/<field>_model.json``."""
         if field not in self._models:
+            from .html.dates import FEATURES as HTML_DATE
             from .metadata.byline import FEATURES as BYLINE
             from .metadata.published import FEATURES as DATE
             from .metadata.ranking import RankingModel
             from .metadata.title import FEATURES as TITLE
 
-            features = {"title": TITLE, "date": DATE, "byline": BYLINE}[field]
+            features = {"title": TITLE, "date": DATE, "byline": BYLINE, "html_date": HTML_DATE}[field]
             self._models[field] = RankingModel.load(f"{field}_model.json", features)
         return self._models[field]
 
@@ -110,17 +111,19 @@ class RunResources:
         return bool(tokens) and covered * 2 >= len(tokens)
 
 
-def html_steps(config: Config, rules: RuleSet, detector: LanguageDetector) -> list[Step]:
+def html_steps(config: Config, rules: RuleSet, detector: LanguageDetector, resources: RunResources) -> list[Step]:
     """The pipeline for text that trafilatura extracted from a page
     (``kind == "html"``): gentler than the text list, whose line classifier,
     fitted on raw scrapes, removes good paragraphs from extracted text (measured:
     docs/algorithm.md, HTML section). The page's fallback text
     (``html-page-text``) takes the text list."""
+    from .html.dates import RankedHtmlDate
     from .html.steps import PageCaptions, PageHeader, PageLanguage
 
     return [
         RuleStripper(rules, config),
         PageCaptions(),
+        RankedHtmlDate(resources.model("html_date")),
         PageHeader(config.html),
         PageLanguage(detector, config.language_sample_chars, config.language_min_prob, config.html),
         ContainerFallback(),
@@ -171,8 +174,11 @@ class Cleaner:
         steps = default_steps(self.config, self.rules, self.detector, self.resources, templates)
         # the HTML fallback (the page's paragraphs) is cleaned as a text scrape, but its metadata came from the markup,
         # and it may be one paragraph (JSON-LD articleBody, the <article> text) that does not end like a sentence
-        page_text = [step for step in steps if not isinstance(step, (RankedTitle, RankedDate, RankedAuthors, NoProse))]
-        by_kind = {"html": html_steps(self.config, self.rules, self.detector), "html-page-text": page_text}
+        from .html.dates import RankedHtmlDate
+
+        page_text = [RankedHtmlDate(self.resources.model("html_date")),
+                     *(step for step in steps if not isinstance(step, (RankedTitle, RankedDate, RankedAuthors, NoProse)))]
+        by_kind = {"html": html_steps(self.config, self.rules, self.detector, self.resources), "html-page-text": page_text}
         return Pipeline(steps, self.config, steps_by_kind=by_kind)
 
     @property

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from ..document import Document
 from .config import HtmlConfig
+from .dates import day_of
 from .extract import KIND_EXTRACTED, KIND_PAGE_TEXT, Extraction, extract
 from .metadata import PageFacts, choose_authors, choose_title, read_facts, site_of
 
@@ -73,6 +74,8 @@ def _document(source: str, found: Extraction, facts: PageFacts, config: HtmlConf
     elif facts.visible_date:
         meta.offer_published(facts.visible_date, facts.visible_date, "html-visible")
         meta.evidence["published"] = "the first date printed near the <h1> (an update's date; the page gives no other)"
+    if day_of(found.date):
+        facts.date_sources["htmldate"] = day_of(found.date)
     facts.fallback_reason = found.fallback_reason
     doc.page = facts.for_steps()
     return doc

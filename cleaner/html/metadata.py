@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 from ..metadata.authors import normalise_name
 from ..metadata.dates import find_date
+from .dates import date_sources, day_of
 
 _WORD = re.compile(r"\w+")
 #: separators between a headline and the site name in a declared title
@@ -65,13 +66,16 @@ class PageFacts:
     visible_date_updated: bool = False
     #: why the page's paragraphs replaced trafilatura's text (None: they did not)
     fallback_reason: str | None = None
+    #: the day each source of the markup gives (JSON-LD, meta tags, <time>, the URL, the visible date,
+    #: htmldate's): what cleaner.html.dates ranks
+    date_sources: dict[str, str] = field(default_factory=dict)
 
     def for_steps(self) -> dict:
         """What the HTML steps need, as plain JSON values (a Document is
         checkpointed and spooled as JSON; the JSON-LD body is left out)."""
         return {"h1s": list(self.h1s), "captions": list(self.captions), "declared_lang": self.declared_lang,
                 "visible_date": self.visible_date, "visible_date_updated": self.visible_date_updated,
-                "fallback_reason": self.fallback_reason}
+                "fallback_reason": self.fallback_reason, "date_sources": dict(self.date_sources)}
 
 
 def read_facts(tree) -> PageFacts:
@@ -93,6 +97,9 @@ def read_facts(tree) -> PageFacts:
         facts.declared_lang = lang[0].strip().split("-")[0].split("_")[0].lower() or None
     facts.byline_texts = _byline_texts(tree)
     facts.visible_date, facts.visible_date_updated = _visible_date(tree)
+    facts.date_sources = date_sources(tree, objects, facts.canonical)
+    if day_of(facts.visible_date):
+        facts.date_sources["visible"] = day_of(facts.visible_date)
     for caption in tree.iter("figcaption"):
         text = _text(caption)
         if text and text not in facts.captions:

@@ -17,7 +17,8 @@ HEURISTICS: dict[str, str] = {
     "heuristic.header.breadcrumb": "A line that ends with the title printed again on the next line is a breadcrumb trail.",
     "heuristic.header.before-title": "What stands above the headline is site chrome: banners, menus, logos.",
     "heuristic.header.section": "A short line in the metadata block under the title names the section; it goes to 'sections'.",
-    "heuristic.author-bio": "A line in the lower half of the article that opens with the author's name and 'is', 'has', 'writes' … is the author's bio box, not the story.",
+    "heuristic.author-bio": "A line in the lower half of the article that opens with the author's name and 'is', 'has', "
+                            "'writes' … is the author's bio box, not the story.",
     "heuristic.header.heading": "A heading-like line between the title and the body is a kicker or a standfirst label, not body text.",
     "heuristic.meta.byline": "A 'By Name' line is the byline; the names go to 'authors'.",
     "heuristic.meta.date": "A line that is only a date (and time) is the dateline; it goes to 'published'.",
