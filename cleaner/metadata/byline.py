@@ -50,7 +50,7 @@ AUTHOR_LABEL = re.compile(r"(?i)^\W*(?:by|written by|posted by|author|authors|ab
 #: reviewers, editors and fact checkers are named like authors but are not the author
 REVIEWER = re.compile(r"(?i)\b(?:reviewed|fact[- ]checked|edited|medically reviewed|illustrated|photographed)\s+by\b")
 #: an author's bio starts with the name: "Jane Roe is a reporter ...", "Jane Roe has covered ..."
-BIO_VERB = r"(?:,| is| was| has| writes| covers| joined| holds| lives| loves| began)\b"
+BIO_VERB = re.compile(r"(?:,| is| was| has| writes| covers| joined| holds| lives| loves| began)\b")
 LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]{2,}\b")
 SPACE_COMMA = re.compile(r"\s+,")
 LIST_SEPARATOR = re.compile(r"\s*(?:[,;&]|\band\b)\s*")
@@ -247,7 +247,7 @@ class BylineCandidates:
         f["stopword_any"] = float(bool(words & self.stopwords))
         f["chrome"] = float(any(self.chrome(n) for n in cand.names))
         f["repeats"] = math.log1p(page.folded.count(cand.names[0].casefold())) / 2
-        f["bio"] = float(re.search(re.escape(cand.names[0]) + BIO_VERB, doc.raw) is not None)
+        f["bio"] = float(_has_bio(doc.raw, cand.names[0]))
         tokens_folded = [w for w in words if len(w) > 2]
         f["common_words"] = sum(w in page.lower_words for w in tokens_folded) / max(1, len(tokens_folded))
         above = doc.lines[cand.line - 1].text if cand.line > 0 else ""
@@ -282,6 +282,17 @@ class RankedAuthors(Annotator):
         doc.meta.authors = [normalise_name(n) if n.isupper() else n for n in cand.names]
         where = "no author" if cand.line is None else f"line {doc.lines[cand.line].number} ({cand.kind})"
         doc.meta.evidence["authors"] = f"{where}, {self.model.explain(score, features)}"
+
+
+def _has_bio(raw: str, name: str) -> bool:
+    """``raw`` has the name followed by a bio's verb ("Jane Roe is ...") — found by
+    string search, not a regex compiled per name (that cost 8 % of the run)."""
+    pos = raw.find(name)
+    while pos >= 0:
+        if BIO_VERB.match(raw, pos + len(name)):
+            return True
+        pos = raw.find(name, pos + 1)
+    return False
 
 
 def _undouble(name: str) -> str:

@@ -75,7 +75,8 @@ class Rule:
     def where(self) -> str:
         return f"{self.file}:{self.line}"
 
-    def matches_line(self, pattern: SafePattern, text: str):
-        if self.max_words is not None and len(text.split()) > self.max_words:
+    def matches_line(self, pattern: SafePattern, text: str, words: int | None = None):
+        """``pattern``'s match in ``text``, or None; ``words`` is the line's word count when the caller has it."""
+        if self.max_words is not None and (len(text.split()) if words is None else words) > self.max_words:
             return None
         return pattern.search(text)

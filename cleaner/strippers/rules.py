@@ -49,17 +49,18 @@ class RuleStripper(Stripper):
         for rule in self.rules.rules:  # date order first: extraction below depends on it
             if rule.kind == "date_order" and doc.date_order is None and scope_matches(rule, doc):
                 doc.date_order = rule.order
+        words = {line.index: len(line.text.split()) for line in doc.lines}  # once, not once per rule
         for rule in active:
             if rule.kind == "drop_line":
-                self._drop(rule, doc)
+                self._drop(rule, doc, words)
             elif rule.kind == "cut_section":
                 self._cut(rule, doc)
             elif rule.kind == "extract_field":
-                self._extract(rule, doc)
+                self._extract(rule, doc, words)
 
-    def _drop(self, rule: Rule, doc: Document) -> None:
+    def _drop(self, rule: Rule, doc: Document, words: dict[int, int]) -> None:
         for line in doc.kept_lines():
-            match = rule.matches_line(rule.pattern, line.text)
+            match = rule.matches_line(rule.pattern, line.text, words[line.index])
             if match:
                 doc.remove(line, rule.id, f"matched /{rule.pattern.pattern}/: {match.group(0)[:60]!r}")
 
@@ -107,9 +108,9 @@ class RuleStripper(Stripper):
                 return True
         return False
 
-    def _extract(self, rule: Rule, doc: Document) -> None:
+    def _extract(self, rule: Rule, doc: Document, words: dict[int, int]) -> None:
         for line in doc.kept_lines():
-            match = rule.matches_line(rule.pattern, line.text)
+            match = rule.matches_line(rule.pattern, line.text, words[line.index])
             if not match:
                 continue
             value = (match.groupdict().get("value") if "value" in rule.pattern.groupindex else line.text) or ""
