@@ -61,6 +61,13 @@ class Resources:
     chrome_max_len: int
     months: frozenset[str]
     iso_to_stoplist: dict[str, str] = field(default_factory=dict)
+    #: first word of a chrome phrase -> the longest phrase starting with it (most words start none)
+    chrome_first: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.chrome_first:
+            for phrase in self.chrome_phrases:
+                self.chrome_first[phrase[0]] = max(self.chrome_first.get(phrase[0], 0), len(phrase))
 
     def stoplist(self, language: str | None) -> frozenset[str]:
         name = self.iso_to_stoplist.get((language or "").lower().split("-")[0])
@@ -127,8 +134,12 @@ def chrome_cover(tokens: Sequence[str], res: Resources) -> tuple[int, int, str]:
     lowered = [t.lower() for t in tokens[:60]]
     covered = [0] * len(lowered)
     first = ""
+    first_words = res.chrome_first
     for i in range(len(lowered)):
-        for n in range(min(res.chrome_max_len, len(lowered) - i), 0, -1):
+        longest = first_words.get(lowered[i])
+        if longest is None:
+            continue  # no chrome phrase starts with this word
+        for n in range(min(longest, len(lowered) - i), 0, -1):
             phrase = tuple(lowered[i:i + n])
             if phrase in res.chrome_phrases:
                 first = first or " ".join(phrase)
