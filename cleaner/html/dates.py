@@ -39,30 +39,12 @@ def day_of(value: str | None) -> str | None:
     return m.group(0) if m else None
 
 
-def _json_ld_values(objects, key: str) -> list[str]:
-    out: list[str] = []
-
-    def walk(node) -> None:
-        if isinstance(node, dict):
-            value = node.get(key)
-            if isinstance(value, str):
-                out.append(value)
-            for child in node.values():
-                walk(child)
-        elif isinstance(node, list):
-            for child in node:
-                walk(child)
-
-    walk(objects)
-    return out
-
-
 def date_sources(tree, objects, canonical: str | None) -> dict[str, str]:
     """Each markup source's day (``YYYY-MM-DD``); the visible date and
     htmldate's are added by the caller."""
     found: dict[str, str | None] = {}
     for key, name in (("datePublished", "ld_published"), ("dateModified", "ld_modified"), ("dateCreated", "ld_created")):
-        found[name] = next((d for v in _json_ld_values(objects, key) if (d := day_of(v))), None)
+        found[name] = next((d for o in objects if isinstance(o.get(key), str) and (d := day_of(o[key]))), None)
     published, modified = {k.lower() for k in META_PUBLISHED}, {k.lower() for k in META_MODIFIED}
     found["meta_published"] = found["meta_modified"] = None
     for meta in tree.iter("meta"):  # one pass over the meta tags (an XPath per name costs more than the rest)

@@ -119,26 +119,26 @@ class TitleCandidates:
         self.chrome = chrome
         self.stopwords = stopwords
 
-    def window(self, doc: Document) -> tuple[list[int], int] | None:
-        """(indexes, first): candidate line indexes, in page order, around the
+    def window(self, doc: Document) -> tuple[list[int], int, int] | None:
+        """(indexes, first, prose): candidate line indexes, in page order, around the
         article whose first kept line is ``first``, around the header step's
         title pick and around the first prose paragraph (a list-shaped article
         whose region starts late, or a kept menu line above a late headline,
-        would otherwise put the headline out of reach)."""
+        would otherwise put the headline out of reach). ``prose`` is the first
+        prose paragraph (``first`` when there is none)."""
         kept = doc.kept_lines()
         if not kept:
             return None
         first = kept[0].index
         anchors = {first}
         anchors.update(line.index for line in doc.lines if line.removal is not None and line.removal.field == "title")
-        prose = next((line.index for line in kept if len(line.text.split()) >= 15 and SENTENCE_END.search(line.text)), None)
-        if prose is not None:
-            anchors.add(prose)
+        prose = next((line.index for line in kept if len(line.text.split()) >= 15 and SENTENCE_END.search(line.text)), first)
+        anchors.add(prose)
         indexes: set[int] = set()
         for anchor in anchors:
             indexes.update(range(max(0, anchor - self.config.title_region_reach),
                                  min(len(doc.lines), anchor + self.config.title_inside_reach + 1)))
-        return sorted(indexes), first
+        return sorted(indexes), first, prose
 
     def shape_ok(self, text: str) -> bool:
         words = len(text.split())
@@ -151,7 +151,7 @@ class TitleCandidates:
         bounds = self.window(doc)
         if bounds is None:
             return []
-        indexes, first = bounds
+        indexes, first, prose = bounds
         kept = doc.kept_lines()
         lead_words: set[str] = set()
         for line in kept[:3]:
@@ -161,7 +161,6 @@ class TitleCandidates:
         for line in kept:
             for word in (t.casefold() for t in WORD.findall(line.text)):
                 counts[word] = counts.get(word, 0) + 1
-        prose = next((line.index for line in kept if len(line.text.split()) >= 15 and SENTENCE_END.search(line.text)), first)
         folded = PageLines([line.text.casefold() for line in doc.lines])
         out = []
         heading_rank = 0

@@ -15,13 +15,14 @@ import re
 from ..config import Config
 from ..document import Document
 from ..metadata.authors import is_publication
+from ..metadata.byline import ORG_WORDS as BYLINE_ORG_WORDS
 from ..steps import Stripper
 
 BIO_ID = "heuristic.author-bio"
 #: after the name (and perhaps ", CFP®," or ", PhD,"), the verb that opens a bio
 BIO_VERB = r"(?:,[^,]{1,40},)?\s+(?:is|was|has|writes|covers|joined|holds|lives|leads|reports)\b"
-#: words that make a name an organisation rather than a person
-ORG_WORDS = frozenset(("team", "staff", "editors", "inc", "llc", "ltd", "group", "agency", "company"))
+#: words that make a name an organisation rather than a person: the byline ranker's, and company forms
+ORG_WORDS = BYLINE_ORG_WORDS | {"inc", "llc", "ltd", "group", "agency", "company"}
 
 
 class AuthorBio(Stripper):
