@@ -96,8 +96,9 @@ def read_facts(tree) -> PageFacts:
     if lang and lang[0].strip():
         facts.declared_lang = lang[0].strip().split("-")[0].split("_")[0].lower() or None
     facts.byline_texts = _byline_texts(tree)
-    facts.visible_date, facts.visible_date_updated = _visible_date(tree)
     facts.date_sources = date_sources(tree, objects, facts.canonical)
+    known = frozenset(facts.date_sources.values()) | {d for v in tree.xpath("//time/@datetime") if (d := day_of(v))}
+    facts.visible_date, facts.visible_date_updated = _visible_date(tree, known)
     if day_of(facts.visible_date):
         facts.date_sources["visible"] = day_of(facts.visible_date)
     for caption in tree.iter("figcaption"):
@@ -166,11 +167,14 @@ _UPDATED = re.compile(r"^\W*(?:last\s+)?(?:updated|modified|edited|reviewed|aktu
 _NOT_TEXT = {"script", "style", "noscript", "svg", "template", "head"}
 
 
-def _visible_date(tree, before: int = 10, after: int = 30, max_chars: int = 80) -> tuple[str | None, bool]:
+def _visible_date(tree, known: frozenset[str], before: int = 10, after: int = 30,
+                  max_chars: int = 80) -> tuple[str | None, bool]:
     """The first date in the short texts around the first ``<h1>``: ``before``
     text nodes above it to ``after`` below it (dates are printed with the
     headline and the byline); and whether it is marked as the date of an
-    update ("Updated March 3, 2024", or an "Updated:" label just before it)."""
+    update ("Updated March 3, 2024", or an "Updated:" label just before it).
+    A numeric date such as 03/01/2017 is read in the order that gives a day
+    the markup names (``known``: JSON-LD, meta, ``<time datetime>``...)."""
     h1 = next(tree.iter("h1"), None)
     if h1 is None:
         return None, False
@@ -191,7 +195,7 @@ def _visible_date(tree, before: int = 10, after: int = 30, max_chars: int = 80) 
             window.append(text)
             previous = ""
             for candidate in window:
-                found = find_date(candidate)
+                found = find_date(candidate, known=known)
                 if found and found.iso:
                     updated = bool(_UPDATED.match(candidate) or (len(previous) < 25 and _UPDATED.match(previous)))
                     return found.iso, updated

@@ -166,7 +166,7 @@ class ParsedDate:
 
     iso: str | None
     raw: str
-    resolved_by: str  # "unambiguous" | "site-order" | "page-order" | "weekday" | "unresolved"
+    resolved_by: str  # "unambiguous" | "site-order" | "page-order" | "markup" | "weekday" | "unresolved"
     span: tuple[int, int]
 
 
@@ -215,7 +215,8 @@ def _time_suffix(m: re.Match) -> str | None:
     return out
 
 
-def _parse(m: re.Match, line: str, order: DateOrder | None, context: str) -> ParsedDate | None:
+def _parse(m: re.Match, line: str, order: DateOrder | None, context: str,
+           known: frozenset[str] = frozenset()) -> ParsedDate | None:
     g = m.group
     wd = WEEKDAYS.get((g("wd") or "").lower())
     resolved_by = "unambiguous"
@@ -230,7 +231,10 @@ def _parse(m: re.Match, line: str, order: DateOrder | None, context: str) -> Par
         if not readings:
             return None
         day = readings[0]
-        if len(readings) == 2 and a != b and (g("s4") != "." or order):
+        named = [r for r in readings if r.isoformat() in known] if len(readings) == 2 and a != b and not order else []
+        if len(named) == 1:  # the page's markup names one of the two readings
+            day, resolved_by = named[0], "markup"
+        elif len(readings) == 2 and a != b and (g("s4") != "." or order):
             resolved_by = "site-order" if order else "weekday"
             if order:
                 day = readings[0] if order == "day-first" else readings[1]
@@ -245,11 +249,12 @@ def _parse(m: re.Match, line: str, order: DateOrder | None, context: str) -> Par
     return ParsedDate(iso, line[m.start():end], resolved_by, (m.start(), end))
 
 
-def _iter_dates(line: str, order: DateOrder | None, context: str) -> Iterator[ParsedDate]:
+def _iter_dates(line: str, order: DateOrder | None, context: str,
+                known: frozenset[str] = frozenset()) -> Iterator[ParsedDate]:
     if not YEAR_HINT.search(line):
         return
     for m in DATE_RE.finditer(line):
-        parsed = _parse(m, line, order, context)
+        parsed = _parse(m, line, order, context, known)
         if parsed:
             yield parsed
 
@@ -263,13 +268,16 @@ def find_dates(line: str, *, order: DateOrder | None = None, context: str = "") 
     return list(_iter_dates(line, order, context))
 
 
-def find_date(line: str, *, order: DateOrder | None = None,
-              context: str = "") -> ParsedDate | None:
+def find_date(line: str, *, order: DateOrder | None = None, context: str = "",
+              known: frozenset[str] = frozenset()) -> ParsedDate | None:
     """The first absolute date in ``line``, or None.
 
     ``order`` says how the site writes numeric dates such as 01/10/2015; without
     it such a date is resolved by a weekday named in the line or ``context``
-    (the document text), or left unresolved (``iso`` None).
+    (the document text), or left unresolved (``iso`` None). ``known`` holds days
+    (``YYYY-MM-DD``) the page names in its markup: when exactly one of the two
+    readings of a numeric date is among them, it is taken (``resolved_by``
+    "markup"), also for a dotted date that would otherwise be read day-first.
 
     >>> find_date("Oct. 1, 2015").iso
     '2015-10-01'
@@ -281,6 +289,8 @@ def find_date(line: str, *, order: DateOrder | None = None,
     '2015-10-01'
     >>> find_date("10-01-2015", order="month-first").resolved_by
     'site-order'
+    >>> find_date("09.10.2024", known=frozenset({"2024-09-10"})).iso
+    '2024-09-10'
     >>> find_date("about 2,000 people") is None
     True
     >>> find_date("By Jane RoeMar 5, 2025 | 6 comments").iso, find_date("October 17, 20236:01 PM ET").iso
@@ -288,7 +298,7 @@ def find_date(line: str, *, order: DateOrder | None = None,
     >>> find_date("Jul. 11. 2025").iso, find_date("in 20255 cases") is None
     ('2025-07-11', True)
     """
-    return next(_iter_dates(line, order, context), None)
+    return next(_iter_dates(line, order, context, known), None)
 
 
 NUMERIC_DATE = re.compile(rf"(?<![\w./-])([0-3]?\d)([-/.])([0-3]?\d)\2{YEAR}")

@@ -78,3 +78,13 @@ def test_page_without_dates_keeps_no_date():
 
 def test_shipped_model_uses_known_features():
     assert set(RunResources().model("html_date").weights) <= set(FEATURES)
+
+
+def test_a_numeric_visible_date_is_read_in_the_order_the_markup_names():
+    ld = json.dumps({"@type": "BlogPosting", "datePublished": "2024-09-10T16:07:00Z"})
+    html = page(head=f"<script type='application/ld+json'>{ld}</script>", byline="<p class='date'>09.10.2024</p>")
+    assert sources_of(html)["visible"] == "2024-09-10"  # month-first, as the JSON-LD says; not 9 October
+    assert sources_of(page(byline="<p class='date'>09.10.2024</p>"))["visible"] == "2024-10-09"  # no markup: day-first
+    slashed = page(byline="<p class='date'><time datetime='2017-03-01'>03/01/2017</time></p>")
+    assert sources_of(slashed)["visible"] == "2017-03-01"  # resolved by the <time>'s own datetime
+    assert "visible" not in sources_of(page(byline="<p class='date'>03/01/2017</p>"))  # ambiguous, never guessed
