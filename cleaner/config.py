@@ -102,6 +102,9 @@ class Config:
     heading_prose_min_words: int = 15
     #: ... with at least this share of stopwords reads as prose (a sentence without its full stop): it stays
     heading_prose_min_stopwords: float = 0.25
+    #: above a title the header guessed, a line of at least this many words that reads as prose (as above)
+    #: is a paragraph that lost its full stop, left to the classifier; shorter lines above the title go
+    prose_above_title_min_words: int = 40
 
     # --- line classifier ------------------------------------------------------
     #: the classifier's own thresholds (region search, keep threshold, context revision)
@@ -125,6 +128,15 @@ class Config:
     author_bio_from_share: float = 0.5
     #: a bio line has at most this many words
     author_bio_max_words: int = 120
+
+    # --- labels above the first sentence -----------------------------------------
+    #: a kept line above the article's first sentence that ends no sentence and has at most this many
+    #: words is a leftover label (alt text, kicker, section name) ...
+    lead_label_max_words: int = 20
+    #: ... when at most this many of them stand there ...
+    lead_label_max_lines: int = 3
+    #: ... and at least this many kept lines follow them
+    lead_label_min_lines_after: int = 2
 
     # --- language ------------------------------------------------------------
     #: characters of clean text given to the language detector (speed vs accuracy)

@@ -116,7 +116,7 @@ class HeaderStripper(Stripper):
         for line in kept[:title_pos]:
             # above a title the page confirms, everything is chrome; above a title we guessed, only
             # what does not read as prose goes (the classifier judges the rest)
-            if confident or not self.is_body(line.text):
+            if confident or not (self.is_body(line.text) or self._long_prose(line.text)):
                 doc.remove(line, BEFORE_TITLE_ID, f"above the title (line {title.number})")
         self._name_byline(doc, kept, title_pos, body_pos)
         end = body_pos if body_pos is not None and body_pos > title_pos else title_pos + 1
@@ -141,6 +141,9 @@ class HeaderStripper(Stripper):
             return False
         tokens = [t.casefold() for t in text.split()]
         return sum(t in self.stopwords for t in tokens) >= self.config.heading_prose_min_stopwords * len(tokens)
+
+    def _long_prose(self, text: str) -> bool:
+        return word_count(text) >= self.config.prose_above_title_min_words and self._reads_as_prose(text)
 
     def _name_byline(self, doc: Document, kept: list[Line], title_pos: int, body_pos: int | None) -> None:
         """A bare name printed next to the title ("Jane Roe", "Jane Roe, MS, RD") is the byline
@@ -254,10 +257,30 @@ class HeaderStripper(Stripper):
         texts = [line.text for line in kept]
         best, best_score = None, 0.0
         for position in range(body_pos - 1, -1, -1):
+            if self._list_item(kept, position):
+                continue
             score = self.title_score(texts, position, body_pos)
             if score is not None and (best is None or score > best_score):
                 best, best_score = position, score
         return best
+
+    @staticmethod
+    def _list_item(kept: list[Line], position: int) -> bool:
+        """An item of a list, not a headline: inside a block of lines with no
+        blank line between them, or at either end of one next to an item that
+        starts the same way ("11a etapa: …" / "12a etapa: …")."""
+        line = kept[position]
+        before = kept[position - 1] if position > 0 and kept[position - 1].number + 1 == line.number else None
+        after = kept[position + 1] if position + 1 < len(kept) and kept[position + 1].number == line.number + 1 else None
+        if before is not None and after is not None:
+            return True
+
+        def same_start(a: str, b: str) -> bool:
+            a_words, b_words = a.split(), b.split()
+            return bool(a_words and b_words) and (
+                a_words[0] == b_words[0] or (a_words[0][:1].isdigit() and b_words[0][:1].isdigit()))
+
+        return any(other is not None and same_start(other.text, line.text) for other in (before, after))
 
     @staticmethod
     def name_like(text: str) -> bool:

@@ -18,3 +18,41 @@ def test_comment_headers_are_no_byline_or_date_and_start_the_thread():
     assert doc.text == "\n\n".join(article[1:])
     by_text = {doc.lines[r.line].text: r.rule_id for r in doc.removals}
     assert by_text[thread[0]] == by_text[thread[2]] == "generic.comment-header"  # not taken for a date line
+
+
+STORY = ["The harbour authority approved a plan on Tuesday to dredge the inner basin for the first time in twenty years, "
+         "clearing silt that has left fishing boats stranded at low tide, officials said.",
+         "Work will begin in the autumn and take about six weeks, during which the slipway and the fish market will "
+         "stay open, the authority said in a statement on Tuesday afternoon."]
+
+
+def test_a_list_item_is_never_the_title():
+    from cleaner.config import Config
+    from cleaner.document import Document
+    from cleaner.strippers.header import HeaderStripper
+
+    timetable = "\n".join(["Stage 1: 10 March – inner basin", "Stage 2: 8 April – outer basin and the old pier",
+                           "Stage 3: 22 April – slipway and fish market"])
+    doc = Document.from_text("t.txt", "\n\n".join(["Harbour works", timetable, *STORY]))
+    HeaderStripper(Config()).strip(doc)
+    assert doc.meta.title == "Harbour works"  # not "Stage 3: …", the list's last item, nor its middle one
+
+
+def test_a_long_paragraph_above_a_guessed_title_is_left_to_the_classifier():
+    from cleaner import Cleaner
+    from cleaner.document import Document
+    from cleaner.strippers.header import HeaderStripper
+
+    header = next(step for step in Cleaner().pipeline.steps if isinstance(step, HeaderStripper))  # with stoplists
+
+    lost_stop = ("The plan was first drawn up in the spring after a long winter in which the boats of the inner "
+                 "basin could not leave the harbour at low tide for weeks on end and the fishermen said that "
+                 "they had lost most of the season because of it and that the council had done nothing")
+    doc = Document.from_text("t.txt", "\n\n".join([lost_stop, "Harbour basin to be dredged", *STORY]))
+    header.strip(doc)
+    assert doc.meta.title == "Harbour basin to be dredged"
+    assert doc.lines[0].kept  # it lost its full stop, yet it reads as prose
+    short = Document.from_text("t.txt", "\n\n".join(["Home and garden and the news of the day",
+                                                     "Harbour basin to be dredged", *STORY]))
+    header.strip(short)
+    assert not short.lines[0].kept
