@@ -47,7 +47,7 @@ from .strippers.author_bio import AuthorBio
 from .strippers.boxes import ChromeBoxes
 from .strippers.classifier import LineClassifier
 from .strippers.header import HeaderStripper
-from .strippers.lead import LeadLabels
+from .strippers.lead import EdgeLabels
 from .strippers.lines import ClassifierStripper
 from .strippers.repeated import RepeatedParagraphs
 from .strippers.rules import RuleStripper, SectionCutter
@@ -153,7 +153,7 @@ def default_steps(config: Config, rules: RuleSet, detector: LanguageDetector, re
         RankedAuthors(BylineCandidates(config, header.name_like, resources.is_chrome_line, header.stopwords or frozenset()),
                       resources.model("byline")),
         AuthorBio(config),
-        LeadLabels(config),
+        EdgeLabels(config),
         LanguageAnnotator(config, detector),
         ContainerFallback(),
         NoArticle(),

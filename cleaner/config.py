@@ -129,14 +129,16 @@ class Config:
     #: a bio line has at most this many words
     author_bio_max_words: int = 120
 
-    # --- labels above the first sentence -----------------------------------------
-    #: a kept line above the article's first sentence that ends no sentence and has at most this many
-    #: words is a leftover label (alt text, kicker, section name) ...
-    lead_label_max_words: int = 20
-    #: ... when at most this many of them stand there ...
+    # --- labels at the edges of the article ---------------------------------------
+    #: a kept line above the article's first sentence or below its last that ends no sentence and
+    #: has at most this many words is a leftover label (alt text, kicker, section name, "Tags") ...
+    edge_label_max_words: int = 20
+    #: ... when at most this many of them stand above the first sentence ...
     lead_label_max_lines: int = 3
-    #: ... and at least this many kept lines follow them
-    lead_label_min_lines_after: int = 2
+    #: ... or at most this many below the last one ...
+    tail_label_max_lines: int = 3
+    #: ... and at least this many kept lines remain
+    edge_label_min_lines_left: int = 2
 
     # --- language ------------------------------------------------------------
     #: characters of clean text given to the language detector (speed vs accuracy)
