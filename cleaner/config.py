@@ -102,6 +102,11 @@ class Config:
     heading_prose_min_words: int = 15
     #: ... with at least this share of stopwords reads as prose (a sentence without its full stop): it stays
     heading_prose_min_stopwords: float = 0.25
+    #: lines of standfirst_min_words to standfirst_max_words between the title and a byline or date line
+    #: at most standfirst_reach lines below it are the standfirst, not the story
+    standfirst_reach: int = 4
+    standfirst_min_words: int = 4
+    standfirst_max_words: int = 40
     #: above a title the header guessed, a line of at least this many words that reads as prose (as above)
     #: is a paragraph that lost its full stop, left to the classifier; shorter lines above the title go
     prose_above_title_min_words: int = 40

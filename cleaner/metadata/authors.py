@@ -100,6 +100,8 @@ def _alternation(words) -> str:
 
 
 _MARKERS = {m for ms in BYLINE_MARKERS.values() for m in ms}
+#: a byline's label on a line of its own: "By", "Written by", "Author:" (the names follow on the next line)
+AUTHOR_LABEL = re.compile(r"(?i)^\W*(?:by|written by|posted by|author|authors|about the author|autor|von|por|par|door)\W*$")
 BYLINE_LEAD = re.compile(
     rf"^[\W_]*(?:(?:{_alternation(_MARKERS)})\s*:?\s+"
     rf"|(?:{_alternation(AUTHOR_LABELS)})(?:\s*:\s*|\s+)"

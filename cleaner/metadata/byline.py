@@ -28,7 +28,7 @@ from ..config import Config
 from ..document import Document
 from ..steps import Annotator
 from ..strippers.header import ALT_TEXT
-from .authors import NOT_NAME_START, _looks_like_name, is_publication, normalise_name, parse_byline, split_names, unglue
+from .authors import AUTHOR_LABEL, NOT_NAME_START, _looks_like_name, is_publication, normalise_name, parse_byline, split_names, unglue
 from .dates import find_date
 from .ranking import RankingModel
 from .title import title_line as find_title_line
@@ -46,7 +46,6 @@ INNER_BY = re.compile(r"(?i)(?<![\w])(?:written |posted |reported |story |words 
 #: words a flattened page glued to the name before them: "By Jane RoeIn Travel", "imageWritten by Jane Roe"
 REGLUE = re.compile(r"(?<=[a-z])(?=(?:In|Written\s+by|Posted\s+by|By)\s[A-Z])")
 #: a line that announces the name on the next line: "By", "Author:", "About the author", "Written by"
-AUTHOR_LABEL = re.compile(r"(?i)^\W*(?:by|written by|posted by|author|authors|about the author|autor|von|por|par|door)\W*$")
 #: reviewers, editors and fact checkers are named like authors but are not the author
 REVIEWER = re.compile(r"(?i)\b(?:reviewed|fact[- ]checked|edited|medically reviewed|illustrated|photographed)\s+by\b")
 #: an author's bio starts with the name: "Jane Roe is a reporter ...", "Jane Roe has covered ..."

@@ -23,6 +23,8 @@ HEURISTICS: dict[str, str] = {
                             "(image alt text, kicker, section name), not the story.",
     "heuristic.tail-label": "A short line that ends no sentence, left below the article's last sentence, is a label "
                             "('Tags', a category, a share prompt), not the story.",
+    "heuristic.header.standfirst": "A short line between the title and the byline or date under it is the standfirst "
+                                   "(the summary printed with the headline); the story starts below the byline.",
     "heuristic.header.heading": "A heading-like line between the title and the body is a kicker or a standfirst label, not body text.",
     "heuristic.meta.byline": "A 'By Name' line is the byline; the names go to 'authors'.",
     "heuristic.meta.date": "A line that is only a date (and time) is the dateline; it goes to 'published'.",

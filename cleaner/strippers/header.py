@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from ..config import Config
 from ..document import Document, Line
-from ..metadata.authors import normalise_name, parse_byline
+from ..metadata.authors import AUTHOR_LABEL, normalise_name, parse_byline
 from ..metadata.dates import date_line, find_date
 from ..steps import Stripper
 
@@ -31,6 +31,7 @@ HEADING_ID = "heuristic.header.heading"
 BYLINE_ID = "heuristic.meta.byline"
 DATE_ID = "heuristic.meta.date"
 NAME_BYLINE_ID = "heuristic.meta.name-byline"
+STANDFIRST_ID = "heuristic.header.standfirst"
 
 BULLET = re.compile(r"^[•·▪●◦‣∙*\-–—]\s*")
 SENTENCE_END = re.compile(r"[.!?…:;]['\"”’»)\]]*$")
@@ -119,6 +120,7 @@ class HeaderStripper(Stripper):
             if confident or not (self.is_body(line.text) or self._long_prose(line.text)):
                 doc.remove(line, BEFORE_TITLE_ID, f"above the title (line {title.number})")
         self._name_byline(doc, kept, title_pos, body_pos)
+        self._standfirst(doc, title)
         end = body_pos if body_pos is not None and body_pos > title_pos else title_pos + 1
         for line in kept[title_pos + 1 : end]:
             if not line.kept:
@@ -141,6 +143,22 @@ class HeaderStripper(Stripper):
             return False
         tokens = [t.casefold() for t in text.split()]
         return sum(t in self.stopwords for t in tokens) >= self.config.heading_prose_min_stopwords * len(tokens)
+
+    def _standfirst(self, doc: Document, title: Line) -> None:
+        """Short lines between the title and the byline or date line under it
+        (within ``standfirst_reach`` lines) are the standfirst: the summary
+        printed with the headline, not the story, which starts below the byline.
+        A line of fewer than ``standfirst_min_words`` words is left to the
+        byline ranker: it may be the author's name ("Supermove")."""
+        below = doc.lines[title.index + 1: title.index + 1 + self.config.standfirst_reach]
+        meta = next((k for k, line in enumerate(below)
+                     if line.removal is not None and line.removal.field in ("authors", "published")), None)
+        if meta is None:
+            return
+        for line in below[:meta]:
+            if line.kept and self.config.standfirst_min_words <= word_count(line.text) <= self.config.standfirst_max_words:
+                doc.remove(line, STANDFIRST_ID, f"between the title (line {title.number}) and the byline or date "
+                                                f"(line {below[meta].number})")
 
     def _long_prose(self, text: str) -> bool:
         return word_count(text) >= self.config.prose_above_title_min_words and self._reads_as_prose(text)
@@ -198,9 +216,18 @@ class HeaderStripper(Stripper):
         """Bylines and date lines of the header zone become metadata. (Further
         down, dated lines are comment headers and teaser dates: evidence the
         classifier needs to recognise those blocks, so they stay for it.)"""
-        for line in zone:
+        labelled = None  # the line after a "By" line of its own: its names were read with the label
+        for position, line in enumerate(zone):
             text = BULLET.sub("", line.text)
-            if COMMENT_HEADER.search(text):
+            if COMMENT_HEADER.search(text) or line is labelled:
+                continue
+            following = zone[position + 1] if position + 1 < len(zone) else None
+            if following is not None and AUTHOR_LABEL.match(text) and (names := parse_byline(f"{text} {following.text}")):
+                if not doc.meta.authors:
+                    doc.meta.authors = names
+                for part in (line, following):
+                    doc.remove(part, BYLINE_ID, f"byline: {', '.join(names)} (label on line {line.number})", field="authors")
+                labelled = following
                 continue
             names = parse_byline(text)
             # a byline may carry the date too ("Posted by Jane Roe on March 3, 2024")

@@ -56,3 +56,23 @@ def test_a_long_paragraph_above_a_guessed_title_is_left_to_the_classifier():
                                                      "Harbour basin to be dredged", *STORY]))
     header.strip(short)
     assert not short.lines[0].kept
+
+
+def test_a_by_label_on_its_own_line_and_the_standfirst_above_it():
+    from cleaner.config import Config
+    from cleaner.document import Document
+    from cleaner.strippers.header import BYLINE_ID, STANDFIRST_ID, HeaderStripper
+
+    page = ["Harbour basin to be dredged after twenty years",
+            "The plan ends two decades of silt, and boats stranded at every low tide.",  # the standfirst
+            "By", "Mara Quill", *STORY]
+    doc = Document.from_text("t.txt", "\n\n".join(page))
+    HeaderStripper(Config()).strip(doc)
+    assert doc.meta.title == page[0] and doc.meta.authors == ["Mara Quill"]
+    assert {doc.lines[r.line].text: r.rule_id for r in doc.removals} == {
+        page[0]: "heuristic.header.title", page[1]: STANDFIRST_ID, "By": BYLINE_ID, "Mara Quill": BYLINE_ID}
+    assert doc.text == "\n\n".join(STORY)
+    # without a byline or date under it, the line under the title may be the story's first sentence: it stays
+    plain = Document.from_text("t.txt", "\n\n".join([page[0], page[1], *STORY]))
+    HeaderStripper(Config()).strip(plain)
+    assert plain.text == "\n\n".join([page[1], *STORY])
