@@ -25,7 +25,7 @@ rejection:
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .config import Config
@@ -162,18 +162,33 @@ def default_steps(config: Config, rules: RuleSet, detector: LanguageDetector, re
     ]
 
 
-class Cleaner:
-    """A configured cleaner. Build once, use for many documents."""
+#: what builds the step list of text scrapes: ``default_steps`` or a caller's function of the same
+#: arguments (a module-level function, so that worker processes and Ray actors can import it)
+StepsFactory = Callable[[Config, RuleSet, LanguageDetector, RunResources, "TemplateIndex | None"], list[Step]]
 
-    def __init__(self, config: Config = Config(), rules: RuleSet | None = None, rule_options: RuleOptions = RuleOptions()):
+
+class Cleaner:
+    """A configured cleaner. Build once, use for many documents.
+
+    ``steps`` changes the step list of text scrapes for every run of this
+    cleaner, folder runs on worker processes and Ray included: a module-level
+    function with the arguments of :func:`default_steps` that returns the list
+    (for example ``default_steps``'s list with a step added or removed).
+    Editing ``cleaner.pipeline.steps`` in place reaches only the documents
+    this process cleans itself (``clean_text``, ``clean_document``, ``__call__``):
+    a folder run builds its pipeline again, with the template-line index."""
+
+    def __init__(self, config: Config = Config(), rules: RuleSet | None = None, rule_options: RuleOptions = RuleOptions(),
+                 steps: StepsFactory | None = None):
         self.config = config
         self.rules = rules if rules is not None else rule_options.load()
+        self.steps = steps if steps is not None else default_steps
         self.detector = LanguageDetector(backend=config.language_backend)
         self.resources = RunResources()
         self.pipeline = self.build_pipeline()
 
     def build_pipeline(self, templates: TemplateIndex | None = None) -> Pipeline:
-        steps = default_steps(self.config, self.rules, self.detector, self.resources, templates)
+        steps = self.steps(self.config, self.rules, self.detector, self.resources, templates)
         # the HTML fallback (the page's paragraphs) is cleaned as a text scrape, but its metadata came from the markup,
         # and it may be one paragraph (JSON-LD articleBody, the <article> text) that does not end like a sentence
         from .html.dates import RankedHtmlDate

@@ -109,22 +109,23 @@ class CleanTask:
     cleaner (rules, models, the compacted template index) is built once per
     worker by :meth:`setup`."""
 
-    def __init__(self, config: Config, rules: RuleSet, templates: TemplateIndex | None):
+    def __init__(self, config: Config, rules: RuleSet, templates: TemplateIndex | None, steps=None):
         self.config = config
         self.rules = rules
         self.templates = templates
+        self.steps = steps  # the cleaner's step-list factory (None: the default steps)
         self.pipeline: Pipeline | None = None
 
     def __getstate__(self):
-        return {"config": self.config, "rules": self.rules, "templates": self.templates}
+        return {"config": self.config, "rules": self.rules, "templates": self.templates, "steps": self.steps}
 
     def __setstate__(self, state):
-        self.__init__(state["config"], state["rules"], state["templates"])
+        self.__init__(state["config"], state["rules"], state["templates"], state.get("steps"))
 
     def setup(self) -> None:
         from ..api import Cleaner
 
-        cleaner = Cleaner(self.config, rules=self.rules)
+        cleaner = Cleaner(self.config, rules=self.rules, steps=self.steps)
         # the same step lists (by document kind) as a one-process run
         self.pipeline = cleaner.pipeline if self.templates is None else cleaner.build_pipeline(self.templates)
 
@@ -187,7 +188,7 @@ def parallel_positions(cleaner, files: list[str], executor=None, progress=None, 
                 positions.append((index, None))
             yield item
 
-    for result in executor.map(CleanTask(config, cleaner.rules, templates), items()):
+    for result in executor.map(CleanTask(config, cleaner.rules, templates, cleaner.steps), items()):
         file_index, indexes = positions.popleft()
         absorb(cleaner.stats, result.stats)
         if progress:
