@@ -92,3 +92,15 @@ def test_generic_chrome_rules_leave_text_alone(line):
     doc = Document.from_text("a.txt", "\n".join([LEAD[0], line, LEAD[1]]))
     RuleStripper(load_rules([builtin_rules_dir()]), Config()).strip(doc)
     assert doc.lines[1].kept
+
+
+@pytest.mark.parametrize("heading", ["More World", "• More Blog Stories", "More From The Web", "Recent posts",
+                                     "Popular Articles", "More videos", "Related topics", "Explore more"])
+def test_more_headings_cut_a_trailing_teaser_list(heading):
+    assert cut([*LEAD, *REST, heading, *TEASERS]) == LEAD + REST
+
+
+@pytest.mark.parametrize("line", ["More rain is expected", "more world news"])
+def test_lines_that_only_start_with_more_cut_nothing(line):
+    """A sentence ("More rain is expected") is no heading; "More X" must name a capitalised section."""
+    assert cut([*LEAD, *REST, line, *TEASERS]) == [*LEAD, *REST, line, *TEASERS]
