@@ -12,13 +12,14 @@ import re
 
 from ..config import Config
 from ..document import Document, Line
+from ..filters import word_estimate
 from ..metadata.authors import normalise_name, split_names
 from ..metadata.dates import find_date
 from ..ruleset import Rule, RuleSet
 from ..steps import Stripper
 
 #: a paragraph ends a sentence (closing quotes and brackets allowed)
-PROSE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+PROSE_END = re.compile(r"[.!?…。！？][\"'”’»)\]」』）]*$")
 
 
 def scope_matches(rule: Rule, doc: Document) -> bool:
@@ -65,14 +66,15 @@ class RuleStripper(Stripper):
                 doc.remove(line, rule.id, f"matched /{rule.pattern.pattern}/: {match.group(0)[:60]!r}")
 
     def _cut(self, rule: Rule, doc: Document) -> None:
-        """Cut from the first heading that follows ``min_words_before`` kept words. The heading
+        """Cut from the first heading that follows ``min_words_before`` kept words (two
+        characters of Chinese or Japanese count as a word, :func:`word_estimate`). The heading
         itself may already be removed (the classifier drops a lone "Most Read"): it still marks
         where the section starts."""
         min_words = rule.min_words_before
         if min_words is None:
             min_words = self.config.section_cut_min_words_before
         words_before = 0
-        total = sum(len(line.text.split()) for line in doc.kept_lines())
+        total = sum(word_estimate(line.text) for line in doc.kept_lines())
         for position, line in enumerate(doc.lines):
             if words_before >= min_words and rule.matches_line(rule.start, line.text):
                 if not line.kept and (total - words_before) > self.config.section_cut_removed_heading_max_after * words_before:
@@ -90,7 +92,7 @@ class RuleStripper(Stripper):
                         doc.remove(later, rule.id, f"in the section that starts at line {heading}: {line.text[:50]!r}")
                 return
             if line.kept:
-                words_before += len(line.text.split())
+                words_before += word_estimate(line.text)
 
     def _prose_resumes(self, lines: list[Line]) -> bool:
         """The next kept lines are paragraphs of prose: the article goes on
@@ -101,7 +103,7 @@ class RuleStripper(Stripper):
         for line in lines:
             if not line.kept:
                 continue
-            if len(line.text.split()) < self.config.section_cut_prose_min_words or not PROSE_END.search(line.text):
+            if word_estimate(line.text) < self.config.section_cut_prose_min_words or not PROSE_END.search(line.text):
                 return False
             run += 1
             if run >= need:

@@ -104,3 +104,10 @@ def test_more_headings_cut_a_trailing_teaser_list(heading):
 def test_lines_that_only_start_with_more_cut_nothing(line):
     """A sentence ("More rain is expected") is no heading; "More X" must name a capitalised section."""
     assert cut([*LEAD, *REST, line, *TEASERS]) == [*LEAD, *REST, line, *TEASERS]
+
+
+def test_a_japanese_article_counts_its_words_and_sentences_too():
+    """Two characters count as a word (word_estimate): a related heading after a Japanese article cuts."""
+    article = ["港の浚渫工事が二十年ぶりに始まることが決まり、漁師たちは干潮のたびに船が動けなくなる問題が解決すると期待している。",
+               "工事は秋に始まり約六週間かかる予定で、その間も魚市場と船着き場は通常どおり営業すると当局は説明した。"]
+    assert cut([*article, "関連記事", "• 灯台守が四十年の勤めを終える", "• 新しいバス路線が決まる"]) == article
