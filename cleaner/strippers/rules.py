@@ -15,27 +15,51 @@ from ..document import Document, Line
 from ..metadata.authors import normalise_name, split_names
 from ..metadata.dates import find_date
 from ..ruleset import Rule, RuleSet
+from ..ruleset.pattern_set import PatternSet
+from ..ruleset.safe_regex import SafePattern
 from ..steps import Stripper
 
 #: a paragraph ends a sentence (closing quotes and brackets allowed)
 PROSE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 
 
-def scope_matches(rule: Rule, doc: Document) -> bool:
+def scope_matches(rule: Rule, doc: Document, hits: LineHits | None = None) -> bool:
     scope = rule.scope
     if scope.site is not None:
         host = (doc.meta.site or "").lower()
         if not (host == scope.site or host.endswith("." + scope.site)):
             return False
     if scope.fingerprint is not None:
-        if not any(scope.fingerprint.search(line.text) for line in doc.lines):
+        lines = doc.lines if hits is None else hits.lines_for(scope.fingerprint)
+        if not any(scope.fingerprint.search(line.text) for line in lines):
             return False
     return True
 
 
+class LineHits:
+    """For one document: which lines each rule pattern can match, from one
+    :class:`~cleaner.ruleset.pattern_set.PatternSet` pass over its lines."""
+
+    def __init__(self, prefilter: PatternSet, doc: Document):
+        self.index = prefilter.index
+        self.doc = doc
+        self.by_line = [prefilter.candidates(line.text) for line in doc.lines]
+
+    def may_match(self, line: Line, pattern: SafePattern) -> bool:
+        found = self.by_line[line.index]
+        return found is None or self.index[pattern] in found
+
+    def lines_for(self, pattern: SafePattern) -> list[Line]:
+        """The document's lines that ``pattern`` can match."""
+        return [line for line in self.doc.lines if self.may_match(line, pattern)]
+
+
 class RuleStripper(Stripper):
     """Line rules: ``date_order``, ``drop_line`` and ``extract_field``, in
-    rule order. (Sections are cut later, by :class:`SectionCutter`.)"""
+    rule order. (Sections are cut later, by :class:`SectionCutter`.)
+
+    One :class:`PatternSet` of the rules' line patterns and fingerprints
+    tells which lines each pattern can match; only those are searched."""
 
     name = "rules"
     kinds: tuple[str, ...] = ("drop_line", "extract_field")
@@ -43,28 +67,32 @@ class RuleStripper(Stripper):
     def __init__(self, rules: RuleSet, config: Config = Config()):
         self.rules = rules
         self.config = config
+        patterns = [rule.start if rule.kind == "cut_section" else rule.pattern
+                    for rule in rules.rules if rule.kind in self.kinds]
+        patterns += [rule.scope.fingerprint for rule in rules.rules if rule.scope.fingerprint is not None]
+        self.prefilter = PatternSet(list(dict.fromkeys(p for p in patterns if p is not None)))
 
     def strip(self, doc: Document) -> None:
-        active = [rule for rule in self.rules.rules if rule.kind in self.kinds and scope_matches(rule, doc)]
+        hits = LineHits(self.prefilter, doc)
+        active = [rule for rule in self.rules.rules if rule.kind in self.kinds and scope_matches(rule, doc, hits)]
         for rule in self.rules.rules:  # date order first: extraction below depends on it
-            if rule.kind == "date_order" and doc.date_order is None and scope_matches(rule, doc):
+            if rule.kind == "date_order" and doc.date_order is None and scope_matches(rule, doc, hits):
                 doc.date_order = rule.order
-        words = {line.index: len(line.text.split()) for line in doc.lines}  # once, not once per rule
         for rule in active:
             if rule.kind == "drop_line":
-                self._drop(rule, doc, words)
+                self._drop(rule, doc, hits)
             elif rule.kind == "cut_section":
-                self._cut(rule, doc)
+                self._cut(rule, doc, hits)
             elif rule.kind == "extract_field":
-                self._extract(rule, doc, words)
+                self._extract(rule, doc, hits)
 
-    def _drop(self, rule: Rule, doc: Document, words: dict[int, int]) -> None:
+    def _drop(self, rule: Rule, doc: Document, hits: LineHits) -> None:
         for line in doc.kept_lines():
-            match = rule.matches_line(rule.pattern, line.text, words[line.index])
+            match = hits.may_match(line, rule.pattern) and rule.matches_line(rule.pattern, line.text)
             if match:
                 doc.remove(line, rule.id, f"matched /{rule.pattern.pattern}/: {match.group(0)[:60]!r}")
 
-    def _cut(self, rule: Rule, doc: Document) -> None:
+    def _cut(self, rule: Rule, doc: Document, hits: LineHits) -> None:
         """Cut from the first heading that follows ``min_words_before`` kept words. The heading
         itself may already be removed (the classifier drops a lone "Most Read"): it still marks
         where the section starts."""
@@ -74,7 +102,7 @@ class RuleStripper(Stripper):
         words_before = 0
         total = sum(len(line.text.split()) for line in doc.kept_lines())
         for position, line in enumerate(doc.lines):
-            if words_before >= min_words and rule.matches_line(rule.start, line.text):
+            if words_before >= min_words and hits.may_match(line, rule.start) and rule.matches_line(rule.start, line.text):
                 if not line.kept and (total - words_before) > self.config.section_cut_removed_heading_max_after * words_before:
                     # a heading the classifier removed may be a sidebar's, inside the article: it
                     # starts a cut only when little is left after it (a trailing teaser list)
@@ -108,9 +136,9 @@ class RuleStripper(Stripper):
                 return True
         return False
 
-    def _extract(self, rule: Rule, doc: Document, words: dict[int, int]) -> None:
+    def _extract(self, rule: Rule, doc: Document, hits: LineHits) -> None:
         for line in doc.kept_lines():
-            match = rule.matches_line(rule.pattern, line.text, words[line.index])
+            match = hits.may_match(line, rule.pattern) and rule.matches_line(rule.pattern, line.text)
             if not match:
                 continue
             value = (match.groupdict().get("value") if "value" in rule.pattern.groupindex else line.text) or ""
