@@ -37,21 +37,23 @@ def scope_matches(rule: Rule, doc: Document, hits: LineHits | None = None) -> bo
 
 
 class LineHits:
-    """For one document: which lines each rule pattern can match, from one
-    :class:`~cleaner.ruleset.pattern_set.PatternSet` pass over its lines."""
+    """For one document: the lines each rule pattern can match (in document
+    order), from one :class:`~cleaner.ruleset.pattern_set.PatternSet` pass
+    over its lines. A line the set cannot tell about counts for every pattern."""
 
     def __init__(self, prefilter: PatternSet, doc: Document):
         self.index = prefilter.index
-        self.doc = doc
-        self.by_line = [prefilter.candidates(line.text) for line in doc.lines]
-
-    def may_match(self, line: Line, pattern: SafePattern) -> bool:
-        found = self.by_line[line.index]
-        return found is None or self.index[pattern] in found
+        every = range(len(prefilter.patterns))
+        self.by_pattern: list[list[Line]] = [[] for _ in every]
+        for line in doc.lines:
+            found = prefilter.candidates(line.text)
+            for i in (every if found is None else found):
+                if i < len(self.by_pattern):  # not the set's always-matching pattern
+                    self.by_pattern[i].append(line)
 
     def lines_for(self, pattern: SafePattern) -> list[Line]:
         """The document's lines that ``pattern`` can match."""
-        return [line for line in self.doc.lines if self.may_match(line, pattern)]
+        return self.by_pattern[self.index[pattern]]
 
 
 class RuleStripper(Stripper):
@@ -87,8 +89,8 @@ class RuleStripper(Stripper):
                 self._extract(rule, doc, hits)
 
     def _drop(self, rule: Rule, doc: Document, hits: LineHits) -> None:
-        for line in doc.kept_lines():
-            match = hits.may_match(line, rule.pattern) and rule.matches_line(rule.pattern, line.text)
+        for line in hits.lines_for(rule.pattern):
+            match = line.kept and rule.matches_line(rule.pattern, line.text)
             if match:
                 doc.remove(line, rule.id, f"matched /{rule.pattern.pattern}/: {match.group(0)[:60]!r}")
 
@@ -101,8 +103,9 @@ class RuleStripper(Stripper):
             min_words = self.config.section_cut_min_words_before
         words_before = 0
         total = sum(len(line.text.split()) for line in doc.kept_lines())
+        headings = {line.index for line in hits.lines_for(rule.start)}
         for position, line in enumerate(doc.lines):
-            if words_before >= min_words and hits.may_match(line, rule.start) and rule.matches_line(rule.start, line.text):
+            if words_before >= min_words and line.index in headings and rule.matches_line(rule.start, line.text):
                 if not line.kept and (total - words_before) > self.config.section_cut_removed_heading_max_after * words_before:
                     # a heading the classifier removed may be a sidebar's, inside the article: it
                     # starts a cut only when little is left after it (a trailing teaser list)
@@ -137,8 +140,8 @@ class RuleStripper(Stripper):
         return False
 
     def _extract(self, rule: Rule, doc: Document, hits: LineHits) -> None:
-        for line in doc.kept_lines():
-            match = hits.may_match(line, rule.pattern) and rule.matches_line(rule.pattern, line.text)
+        for line in hits.lines_for(rule.pattern):
+            match = line.kept and rule.matches_line(rule.pattern, line.text)
             if not match:
                 continue
             value = (match.groupdict().get("value") if "value" in rule.pattern.groupindex else line.text) or ""
