@@ -188,13 +188,18 @@ class BylineCandidates:
             return []
         first, last = kept[0].index, kept[-1].index
         found: dict[tuple[str, ...], NameCandidate] = {}
+        #: names_in of each distinct (line, dated) of this page: pages repeat lines (menus, share bars, teasers)
+        offered: dict[tuple[str, bool], list[tuple[tuple[str, ...], str]]] = {}
         for line in doc.lines[: self.config.byline_max_lines]:
             index = line.index
             if len(line.text.split()) > 25:
                 continue
             dated = bool(SINGLE_NAME.match(line.text.strip(" \t•·|"))) and any(
                 find_date(doc.lines[k].text) is not None for k in (index - 1, index + 1) if 0 <= k < len(doc.lines))
-            for names, kind in self.names_in(line.text, dated):
+            in_line = offered.get((line.text, dated))
+            if in_line is None:
+                in_line = offered[line.text, dated] = self.names_in(line.text, dated)
+            for names, kind in in_line:
                 names = tuple(_undouble(n) for n in names)
                 key = tuple(n.casefold() for n in names)
                 cand = found.get(key)
