@@ -219,68 +219,102 @@ class LineStats:
     item: int | None = None  # the number of a numbered list item ("3) ...", "3. ..."), else None
 
 
-def line_features(lines: Sequence[str], stoplist: frozenset[str], res: Resources) -> list[LineStats]:
-    """Context-free features of every line (position and repetition included)."""
+@dataclass(frozen=True, slots=True)
+class LineText:
+    """What a line's features owe to its text alone (not to its position or
+    repetition in the document): the same in every pass over the same lines."""
+
+    words: float
+    stop: float
+    caps: float
+    chrome: str
+    item: int | None
+    short: float  # shortness(words)
+    head: dict[str, float]  # the features before "repeated", in model order
+    tail: dict[str, float]  # the features after "edge_x_short", in model order
+
+
+def line_text_features(line: str, stoplist: frozenset[str], res: Resources) -> LineText:
+    """The features of ``line`` that depend on its text alone."""
+    tokens = WORD.findall(line)
+    words = word_count(line, tokens)
+    nw = max(len(tokens), 1)
+    lowered = list(map(str.lower, tokens))
+    stop = sum(map(stoplist.__contains__, lowered)) / nw if tokens else 0.0
+    initials = "".join([t[0] for t in tokens])
+    caps = _upper_share(initials, _is_cased_letter)
+    alnum = sum(map(len, tokens)) or 1
+    digit_count = sum(map(str.isdigit, line))
+    covered, multi, phrase = _chrome_cover_lowered(lowered[:60], res)
+    label = LABEL.match(line)
+    if label and tuple(WORD.findall(label.group(1).lower())) in res.chrome_phrases:
+        covered = multi = nw
+        phrase = label.group(1).lower()
+    # every pattern of a date or time needs a digit (\d is a subset of str.isdigit)
+    date_like = digit_count > 0 and bool(
+        DATE_NUMERIC.search(line) or TIME.search(line)
+        or (any(t in res.months for t in lowered) and YEAR.search(line)) or RELATIVE_TIME.search(line))
+    ends_sentence = SENTENCE_END.search(line)
+    breaks = len(SENTENCE_BREAK.findall(line))
+    short = shortness(words)
+    head = {
+        "log_words": math.log1p(words),
+        "stop_density": stop,
+        "ends_sentence": 1.0 if ends_sentence else 0.0,
+        "sentences": math.log1p(breaks),
+        "comma_rate": min(line.count(",") + line.count("，") + line.count("、"), words) / max(words, 1.0),
+        "cap_share": caps,
+        "digit_share": min(digit_count / alnum, 1.0),
+        "date_like": 1.0 if date_like else 0.0,
+        "bullet": 1.0 if BULLET.match(line) else 0.0,
+        "separators": math.log1p(len(SEPARATOR.findall(line)) if SEPARATOR_HINT.search(line) else 0),
+        "chrome_cover": covered / nw if tokens else 0.0,
+        "chrome_short": 1.0 if phrase and words <= 6 else 0.0,
+        "truncated": 1.0 if ("..." in line or "…" in line) and TRUNCATED.search(line) else 0.0,
+        "credit_paren": 1.0 if ")" in line and ((CREDIT_PAREN.search(line) and words > 3) or CAPTION_ONLY.match(line)) else 0.0,
+        "url_email": 1.0 if ("://" in line or "www." in line or "@" in line) and URL.search(line) else 0.0,
+        "no_letters": 0.0 if any(map(str.isalpha, line)) else 1.0,
+    }
+    tail = {
+        "stop_x_long": stop * (1 - short),
+        "glued": 1.0 if GLUED_HINT.search(line) and GLUED.search(line) else 0.0,
+        "lead_caps": _upper_share(initials[:6], _is_letter_with_case),
+        "chrome_x_short": (covered / nw if tokens else 0.0) * short,
+        "chrome_multi": multi / nw if tokens else 0.0,
+        "prose": (1 - short) * min(stop / 0.3, 1.0) * (1.0 if ends_sentence or breaks else 0.5),
+    }
+    numbered = LIST_ITEM.match(line)
+    return LineText(words, stop, caps, phrase, int(numbered.group(1)) if numbered else None, short, head, tail)
+
+
+def line_features(lines: Sequence[str], stoplist: frozenset[str], res: Resources,
+                  memo: dict[str, LineText] | None = None) -> list[LineStats]:
+    """Context-free features of every line (position and repetition included).
+
+    ``memo`` (line text -> :class:`LineText`), owned by the caller for one
+    document and one stoplist, keeps the text features for the next pass over
+    the same lines (the classifier judges a document until a pass removes nothing)."""
     n = len(lines)
     keys = [line.lower() for line in lines]
     counts: dict[str, int] = {}
     for key in keys:
         counts[key] = counts.get(key, 0) + 1
-    in_stoplist = stoplist.__contains__
+    memo = {} if memo is None else memo
     out = []
     for i, line in enumerate(lines):
-        tokens = WORD.findall(line)
-        words = word_count(line, tokens)
-        nw = max(len(tokens), 1)
-        lowered = list(map(str.lower, tokens))
-        stop = sum(map(in_stoplist, lowered)) / nw if tokens else 0.0
-        initials = "".join([t[0] for t in tokens])
-        caps = _upper_share(initials, _is_cased_letter)
-        alnum = sum(map(len, tokens)) or 1
-        digit_count = sum(map(str.isdigit, line))
-        covered, multi, phrase = _chrome_cover_lowered(lowered[:60], res)
-        label = LABEL.match(line)
-        if label and tuple(WORD.findall(label.group(1).lower())) in res.chrome_phrases:
-            covered = multi = nw
-            phrase = label.group(1).lower()
-        # every pattern of a date or time needs a digit (\d is a subset of str.isdigit)
-        date_like = digit_count > 0 and bool(
-            DATE_NUMERIC.search(line) or TIME.search(line)
-            or (any(t in res.months for t in lowered) and YEAR.search(line)) or RELATIVE_TIME.search(line))
-        ends_sentence = SENTENCE_END.search(line)
-        breaks = len(SENTENCE_BREAK.findall(line))
-        short = shortness(words)
+        text = memo.get(line)
+        if text is None:
+            text = memo[line] = line_text_features(line, stoplist, res)
         d_edge = min(i, n - 1 - i)
         f = {
-            "log_words": math.log1p(words),
-            "stop_density": stop,
-            "ends_sentence": 1.0 if ends_sentence else 0.0,
-            "sentences": math.log1p(breaks),
-            "comma_rate": min(line.count(",") + line.count("，") + line.count("、"), words) / max(words, 1.0),
-            "cap_share": caps,
-            "digit_share": min(digit_count / alnum, 1.0),
-            "date_like": 1.0 if date_like else 0.0,
-            "bullet": 1.0 if BULLET.match(line) else 0.0,
-            "separators": math.log1p(len(SEPARATOR.findall(line)) if SEPARATOR_HINT.search(line) else 0),
-            "chrome_cover": covered / nw if tokens else 0.0,
-            "chrome_short": 1.0 if phrase and words <= 6 else 0.0,
-            "truncated": 1.0 if ("..." in line or "…" in line) and TRUNCATED.search(line) else 0.0,
-            "credit_paren": 1.0 if ")" in line and ((CREDIT_PAREN.search(line) and words > 3) or CAPTION_ONLY.match(line)) else 0.0,
-            "url_email": 1.0 if ("://" in line or "www." in line or "@" in line) and URL.search(line) else 0.0,
-            "no_letters": 0.0 if any(map(str.isalpha, line)) else 1.0,
+            **text.head,
             "repeated": 1.0 if counts[keys[i]] > 1 else 0.0,
             "rel_pos": i / (n - 1) if n > 1 else 0.5,
-            "edge_x_short": math.exp(-d_edge / 3.0) * short,
-            "stop_x_long": stop * (1 - short),
-            "glued": 1.0 if GLUED_HINT.search(line) and GLUED.search(line) else 0.0,
-            "lead_caps": _upper_share(initials[:6], _is_letter_with_case),
-            "chrome_x_short": (covered / nw if tokens else 0.0) * short,
-            "chrome_multi": multi / nw if tokens else 0.0,
-            "prose": (1 - short) * min(stop / 0.3, 1.0) * (1.0 if ends_sentence or breaks else 0.5),
+            "edge_x_short": math.exp(-d_edge / 3.0) * text.short,
+            **text.tail,
         }
-        numbered = LIST_ITEM.match(line)
-        out.append(LineStats(words=words, stop=stop, caps=caps, chrome=phrase, features=f,
-                             item=int(numbered.group(1)) if numbered else None))
+        out.append(LineStats(words=text.words, stop=text.stop, caps=text.caps, chrome=text.chrome, features=f,
+                             item=text.item))
     return out
 
 
