@@ -215,7 +215,7 @@ class LineClassifier:
         stats = line_features(lines, loaded.resources.stoplist(language), loaded.resources, memo)
         logits = [max(-8.0, min(8.0, loaded.stage1.logit(s.features))) for s in stats]
         ctx = context_features(stats, logits, loaded.edge_logit)
-        for c, s in zip(ctx, stats):
+        for c in ctx:
             c["prob"] = _sigmoid(loaded.stage2.logit(c))  # stage-2 names are all context features (load_model checks)
             if c["teaser_period"]:
                 c["prob"] = min(c["prob"], self.config.teaser_score_cap)
