@@ -119,11 +119,11 @@ class BylineCandidates:
         if single and SINGLE_NAME.match(text) and text.casefold() not in self.stopwords and not self.chrome(text):
             return text  # "Susan" next to a date: a blog's first-name byline
         if not text or not (self.name_like(text) or len(text.split()) <= 4 and _looks_like_name(text)) \
-                or ALT_TEXT.match(text) or self.chrome(text):
+                or ALT_TEXT.match(text):
             return None
         name = normalise_name(text.split(",")[0].strip())
-        if len(name.split()) < 2 or not _looks_like_name(name) or is_publication(name):
-            return None
+        if len(name.split()) < 2 or not _looks_like_name(name) or is_publication(name) or self.chrome(text):
+            return None  # (the chrome vocabulary, the dearest test, last)
         return name
 
     def _names(self, text: str, dated: bool = False) -> tuple[tuple[str, ...], str] | None:
