@@ -206,6 +206,8 @@ def _looks_like_name(name: str) -> bool:
 #: words glued to what stood next to them when a page was flattened to text ("ByJane Roe", "Jane RoePublished: ...")
 GLUED_BY = re.compile(r"^(\W*)(By|Von|Por|Par|Door)(?=[A-Z][a-z])")
 GLUED_META = re.compile(r"(?<=[a-z])(?=(?:Published|Updated|Posted|Last Updated|Reviewed|Fact[- ]checked)\b)")
+#: a GLUED_META match starts one of these words (a quick test first: most lines hold none)
+GLUED_META_WORDS = ("Published", "Updated", "Posted", "Reviewed", "Fact")
 
 
 def unglue(line: str) -> str:
@@ -214,7 +216,8 @@ def unglue(line: str) -> str:
     >>> unglue("ByJane RoePublished: Jan 29, 2025")
     'By Jane Roe | Published: Jan 29, 2025'
     """
-    return GLUED_META.sub(" | ", GLUED_BY.sub(r"\1\2 ", line))
+    line = GLUED_BY.sub(r"\1\2 ", line)
+    return GLUED_META.sub(" | ", line) if any(word in line for word in GLUED_META_WORDS) else line
 
 
 def parse_byline(line: str, *, max_words: int = 12) -> list[str] | None:

@@ -118,11 +118,11 @@ class BylineCandidates:
         if single and SINGLE_NAME.match(text) and text.casefold() not in self.stopwords and not self.chrome(text):
             return text  # "Susan" next to a date: a blog's first-name byline
         if not text or not (self.name_like(text) or len(text.split()) <= 4 and _looks_like_name(text)) \
-                or ALT_TEXT.match(text) or self.chrome(text):
+                or ALT_TEXT.match(text):
             return None
         name = normalise_name(text.split(",")[0].strip())
-        if len(name.split()) < 2 or not _looks_like_name(name) or is_publication(name):
-            return None
+        if len(name.split()) < 2 or not _looks_like_name(name) or is_publication(name) or self.chrome(text):
+            return None  # (the chrome vocabulary, the dearest test, last)
         return name
 
     def _names(self, text: str, dated: bool = False) -> tuple[tuple[str, ...], str] | None:
@@ -187,13 +187,18 @@ class BylineCandidates:
             return []
         first, last = kept[0].index, kept[-1].index
         found: dict[tuple[str, ...], NameCandidate] = {}
+        #: names_in of each distinct (line, dated) of this page: pages repeat lines (menus, share bars, teasers)
+        offered: dict[tuple[str, bool], list[tuple[tuple[str, ...], str]]] = {}
         for line in doc.lines[: self.config.byline_max_lines]:
             index = line.index
             if len(line.text.split()) > 25:
                 continue
             dated = bool(SINGLE_NAME.match(line.text.strip(" \t•·|"))) and any(
                 find_date(doc.lines[k].text) is not None for k in (index - 1, index + 1) if 0 <= k < len(doc.lines))
-            for names, kind in self.names_in(line.text, dated):
+            in_line = offered.get((line.text, dated))
+            if in_line is None:
+                in_line = offered[line.text, dated] = self.names_in(line.text, dated)
+            for names, kind in in_line:
                 names = tuple(_undouble(n) for n in names)
                 key = tuple(n.casefold() for n in names)
                 cand = found.get(key)

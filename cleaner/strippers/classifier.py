@@ -37,6 +37,7 @@ from cleaner.strippers.line_features import (
     EDGE_LOGIT,
     LINE_FEATURES,
     LineStats,
+    LineText,
     Resources,
     context_features,
     line_features,
@@ -206,14 +207,16 @@ class LineClassifier:
 
     # -- stages -----------------------------------------------------------
 
-    def score_lines(self, lines: Sequence[str], language: str | None) -> tuple[list[LineStats], list[float], list[dict[str, float]]]:
-        """Stages 1-3: features, first-stage logits, context-revised probabilities."""
+    def score_lines(self, lines: Sequence[str], language: str | None,
+                    memo: dict[str, LineText] | None = None) -> tuple[list[LineStats], list[float], list[dict[str, float]]]:
+        """Stages 1-3: features, first-stage logits, context-revised probabilities.
+        ``memo``: see :func:`~cleaner.strippers.line_features.line_features`."""
         loaded = self._load()
-        stats = line_features(lines, loaded.resources.stoplist(language), loaded.resources)
+        stats = line_features(lines, loaded.resources.stoplist(language), loaded.resources, memo)
         logits = [max(-8.0, min(8.0, loaded.stage1.logit(s.features))) for s in stats]
         ctx = context_features(stats, logits, loaded.edge_logit)
-        for c, s in zip(ctx, stats):
-            c["prob"] = _sigmoid(loaded.stage2.logit({**s.features, **c}))
+        for c in ctx:
+            c["prob"] = _sigmoid(loaded.stage2.logit(c))  # stage-2 names are all context features (load_model checks)
             if c["teaser_period"]:
                 c["prob"] = min(c["prob"], self.config.teaser_score_cap)
         return stats, logits, ctx
@@ -255,16 +258,18 @@ class LineClassifier:
     def classify(self, lines: Sequence[str], language: str | None) -> list[LineVerdict]:
         return self.judge(lines, language)[0]
 
-    def judge(self, lines: Sequence[str], language: str | None,
-              threshold: float | None = None) -> tuple[list[LineVerdict], float | None]:
+    def judge(self, lines: Sequence[str], language: str | None, threshold: float | None = None,
+              memo: dict[str, LineText] | None = None) -> tuple[list[LineVerdict], float | None]:
         """Verdicts and the region threshold used. ``threshold`` overrides the
         document's own (a later pass over what an earlier one kept must not
-        judge by a chrome share that the earlier pass lowered)."""
+        judge by a chrome share that the earlier pass lowered). ``memo``: the
+        text features of the document's lines, kept from one pass to the next
+        (see :func:`~cleaner.strippers.line_features.line_features`)."""
         cfg = self.config
         n = len(lines)
         if n == 0:
             return [], threshold
-        stats, logits, ctx = self.score_lines(lines, language)
+        stats, logits, ctx = self.score_lines(lines, language, memo)
         probs = [c["prob"] for c in ctx]
         if n < cfg.min_lines:
             return [LineVerdict(True, p, "", _evidence(s, c)) for s, c, p in zip(stats, ctx, probs)], threshold

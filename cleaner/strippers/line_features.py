@@ -27,6 +27,7 @@ SENTENCE_BREAK = re.compile(r"[.!?。！？]['\"”’»)]?\s+\S")
 LIST_ITEM = re.compile(r"^\s*(\d{1,3})[.)]\s")
 BULLET = re.compile(r"^(?:[•·▪■□◦●○►▶→»›*+\-–—]\s|\d{1,2}[.)]\s|[a-z][.)]\s)")
 SEPARATOR = re.compile(r"\s[|·•/»›>]\s|\s[|]|[|]\s")
+SEPARATOR_HINT = re.compile(r"[|·•/»›>]")  # in every SEPARATOR match
 TRUNCATED = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])(?:\s*\w+){0,2}\s*\W{0,3}$")
 CREDIT_PAREN = re.compile(r"\([^()]{2,80}\)\s*$")
 CAPTION_ONLY = re.compile(r"^\([^()]{2,80}\)$")
@@ -43,6 +44,8 @@ RELATIVE_TIME = re.compile(
 # best..."), typical of teaser cards: lower-case letters, then a capital
 # starting a new word with no space, or sentence punctuation before a capital.
 GLUED = re.compile(r"[a-z]{3}[A-Z][a-z]{2}|[a-z][?!:][A-Z][a-z]")
+# What every GLUED match holds: a quicker test that rules most lines out.
+GLUED_HINT = re.compile(r"[a-z?!:][A-Z]")
 # A label ending in a colon at the start of a line ("Tags:", "Topics:", "Filed
 # under:", "Read more:"): when the label is chrome vocabulary, the whole line is
 # furniture (a tag list, a teaser link).
@@ -122,31 +125,50 @@ def word_count(line: str, tokens: Sequence[str]) -> float:
     return len(tokens) + cjk / 2.0 - (sum(1 for t in tokens if CJK.search(t)) if cjk else 0)
 
 
-def _lead_caps(tokens: Sequence[str]) -> float:
-    head = [t for t in tokens[:6] if t[0].isalpha() and t[0].upper() != t[0].lower()]
-    return sum(1 for t in head if t[0].isupper()) / len(head) if head else 0.0
+def _is_cased_letter(ch: str) -> bool:
+    return ch.isalpha() and (ch.isupper() or ch.islower()) and ch.upper() != ch.lower()
+
+
+def _is_letter_with_case(ch: str) -> bool:
+    return ch.isalpha() and ch.upper() != ch.lower()
+
+
+def _upper_share(initials: str, is_letter) -> float:
+    """Share of upper-case letters among the ``initials`` (the first character
+    of each word) that pass ``is_letter``. On ASCII that is every letter, so
+    the share is counted without a per-character test."""
+    if initials.isascii():
+        letters = sum(map(str.isalpha, initials))
+        return sum(map(str.isupper, initials)) / letters if letters else 0.0
+    kept = [ch for ch in initials if is_letter(ch)]
+    return sum(map(str.isupper, kept)) / len(kept) if kept else 0.0
 
 
 def chrome_cover(tokens: Sequence[str], res: Resources) -> tuple[int, int, str]:
     """Tokens covered by chrome phrases, tokens covered by phrases of two words
     or more ("share this article", "all rights reserved": these stay telling
     inside a sentence, a single word such as "next" does not), first phrase found."""
-    lowered = [t.lower() for t in tokens[:60]]
+    return _chrome_cover_lowered([t.lower() for t in tokens[:60]], res)
+
+
+def _chrome_cover_lowered(lowered: list[str], res: Resources) -> tuple[int, int, str]:
+    """:func:`chrome_cover` of the lower-cased first 60 tokens."""
+    first_words = res.chrome_first
+    if first_words.keys().isdisjoint(lowered):  # most lines: no chrome phrase starts at any word
+        return 0, 0, ""
+    starts = [i for i, word in enumerate(lowered) if word in first_words]
     covered = [0] * len(lowered)
     first = ""
-    first_words = res.chrome_first
-    for i in range(len(lowered)):
-        longest = first_words.get(lowered[i])
-        if longest is None:
-            continue  # no chrome phrase starts with this word
-        for n in range(min(longest, len(lowered) - i), 0, -1):
+    for i in starts:
+        for n in range(min(first_words[lowered[i]], len(lowered) - i), 0, -1):
             phrase = tuple(lowered[i:i + n])
             if phrase in res.chrome_phrases:
                 first = first or " ".join(phrase)
                 for k in range(i, i + n):
                     covered[k] = max(covered[k], n)
                 break
-    return sum(1 for c in covered if c), sum(1 for c in covered if c >= 2), first
+    uncovered, single = covered.count(0), covered.count(1)
+    return len(covered) - uncovered, len(covered) - uncovered - single, first
 
 
 def chrome_match(tokens: Sequence[str], res: Resources) -> tuple[int, str]:
@@ -197,63 +219,102 @@ class LineStats:
     item: int | None = None  # the number of a numbered list item ("3) ...", "3. ..."), else None
 
 
-def line_features(lines: Sequence[str], stoplist: frozenset[str], res: Resources) -> list[LineStats]:
-    """Context-free features of every line (position and repetition included)."""
+@dataclass(frozen=True, slots=True)
+class LineText:
+    """What a line's features owe to its text alone (not to its position or
+    repetition in the document): the same in every pass over the same lines."""
+
+    words: float
+    stop: float
+    caps: float
+    chrome: str
+    item: int | None
+    short: float  # shortness(words)
+    head: dict[str, float]  # the features before "repeated", in model order
+    tail: dict[str, float]  # the features after "edge_x_short", in model order
+
+
+def line_text_features(line: str, stoplist: frozenset[str], res: Resources) -> LineText:
+    """The features of ``line`` that depend on its text alone."""
+    tokens = WORD.findall(line)
+    words = word_count(line, tokens)
+    nw = max(len(tokens), 1)
+    lowered = list(map(str.lower, tokens))
+    stop = sum(map(stoplist.__contains__, lowered)) / nw if tokens else 0.0
+    initials = "".join([t[0] for t in tokens])
+    caps = _upper_share(initials, _is_cased_letter)
+    alnum = sum(map(len, tokens)) or 1
+    digit_count = sum(map(str.isdigit, line))
+    covered, multi, phrase = _chrome_cover_lowered(lowered[:60], res)
+    label = LABEL.match(line)
+    if label and tuple(WORD.findall(label.group(1).lower())) in res.chrome_phrases:
+        covered = multi = nw
+        phrase = label.group(1).lower()
+    # every pattern of a date or time needs a digit (\d is a subset of str.isdigit)
+    date_like = digit_count > 0 and bool(
+        DATE_NUMERIC.search(line) or TIME.search(line)
+        or (any(t in res.months for t in lowered) and YEAR.search(line)) or RELATIVE_TIME.search(line))
+    ends_sentence = SENTENCE_END.search(line)
+    breaks = len(SENTENCE_BREAK.findall(line))
+    short = shortness(words)
+    head = {
+        "log_words": math.log1p(words),
+        "stop_density": stop,
+        "ends_sentence": 1.0 if ends_sentence else 0.0,
+        "sentences": math.log1p(breaks),
+        "comma_rate": min(line.count(",") + line.count("，") + line.count("、"), words) / max(words, 1.0),
+        "cap_share": caps,
+        "digit_share": min(digit_count / alnum, 1.0),
+        "date_like": 1.0 if date_like else 0.0,
+        "bullet": 1.0 if BULLET.match(line) else 0.0,
+        "separators": math.log1p(len(SEPARATOR.findall(line)) if SEPARATOR_HINT.search(line) else 0),
+        "chrome_cover": covered / nw if tokens else 0.0,
+        "chrome_short": 1.0 if phrase and words <= 6 else 0.0,
+        "truncated": 1.0 if ("..." in line or "…" in line) and TRUNCATED.search(line) else 0.0,
+        "credit_paren": 1.0 if ")" in line and ((CREDIT_PAREN.search(line) and words > 3) or CAPTION_ONLY.match(line)) else 0.0,
+        "url_email": 1.0 if ("://" in line or "www." in line or "@" in line) and URL.search(line) else 0.0,
+        "no_letters": 0.0 if any(map(str.isalpha, line)) else 1.0,
+    }
+    tail = {
+        "stop_x_long": stop * (1 - short),
+        "glued": 1.0 if GLUED_HINT.search(line) and GLUED.search(line) else 0.0,
+        "lead_caps": _upper_share(initials[:6], _is_letter_with_case),
+        "chrome_x_short": (covered / nw if tokens else 0.0) * short,
+        "chrome_multi": multi / nw if tokens else 0.0,
+        "prose": (1 - short) * min(stop / 0.3, 1.0) * (1.0 if ends_sentence or breaks else 0.5),
+    }
+    numbered = LIST_ITEM.match(line)
+    return LineText(words, stop, caps, phrase, int(numbered.group(1)) if numbered else None, short, head, tail)
+
+
+def line_features(lines: Sequence[str], stoplist: frozenset[str], res: Resources,
+                  memo: dict[str, LineText] | None = None) -> list[LineStats]:
+    """Context-free features of every line (position and repetition included).
+
+    ``memo`` (line text -> :class:`LineText`), owned by the caller for one
+    document and one stoplist, keeps the text features for the next pass over
+    the same lines (the classifier judges a document until a pass removes nothing)."""
     n = len(lines)
+    keys = [line.lower() for line in lines]
     counts: dict[str, int] = {}
-    for line in lines:
-        key = line.lower()
+    for key in keys:
         counts[key] = counts.get(key, 0) + 1
+    memo = {} if memo is None else memo
     out = []
     for i, line in enumerate(lines):
-        tokens = WORD.findall(line)
-        words = word_count(line, tokens)
-        nw = max(len(tokens), 1)
-        lowered = [t.lower() for t in tokens]
-        stop = sum(1 for t in lowered if t in stoplist) / nw if tokens else 0.0
-        cased = [t for t in tokens if t[0].isalpha() and (t[0].isupper() or t[0].islower()) and t[0].upper() != t[0].lower()]
-        caps = sum(1 for t in cased if t[0].isupper()) / len(cased) if cased else 0.0
-        alnum = sum(len(t) for t in tokens) or 1
-        digits = sum(ch.isdigit() for ch in line) / alnum
-        covered, multi, phrase = chrome_cover(tokens, res)
-        label = LABEL.match(line)
-        if label and tuple(WORD.findall(label.group(1).lower())) in res.chrome_phrases:
-            covered = multi = nw
-            phrase = label.group(1).lower()
-        has_month = any(t in res.months for t in lowered)
-        date_like = bool(DATE_NUMERIC.search(line) or TIME.search(line) or (has_month and YEAR.search(line))
-                         or RELATIVE_TIME.search(line))
+        text = memo.get(line)
+        if text is None:
+            text = memo[line] = line_text_features(line, stoplist, res)
         d_edge = min(i, n - 1 - i)
         f = {
-            "log_words": math.log1p(words),
-            "stop_density": stop,
-            "ends_sentence": 1.0 if SENTENCE_END.search(line) else 0.0,
-            "sentences": math.log1p(len(SENTENCE_BREAK.findall(line))),
-            "comma_rate": min(line.count(",") + line.count("，") + line.count("、"), words) / max(words, 1.0),
-            "cap_share": caps,
-            "digit_share": min(digits, 1.0),
-            "date_like": 1.0 if date_like else 0.0,
-            "bullet": 1.0 if BULLET.match(line) else 0.0,
-            "separators": math.log1p(len(SEPARATOR.findall(line))),
-            "chrome_cover": covered / nw if tokens else 0.0,
-            "chrome_short": 1.0 if phrase and words <= 6 else 0.0,
-            "truncated": 1.0 if TRUNCATED.search(line) else 0.0,
-            "credit_paren": 1.0 if (CREDIT_PAREN.search(line) and words > 3) or CAPTION_ONLY.match(line) else 0.0,
-            "url_email": 1.0 if URL.search(line) else 0.0,
-            "no_letters": 0.0 if any(ch.isalpha() for ch in line) else 1.0,
-            "repeated": 1.0 if counts[line.lower()] > 1 else 0.0,
+            **text.head,
+            "repeated": 1.0 if counts[keys[i]] > 1 else 0.0,
             "rel_pos": i / (n - 1) if n > 1 else 0.5,
-            "edge_x_short": math.exp(-d_edge / 3.0) * shortness(words),
-            "stop_x_long": stop * (1 - shortness(words)),
-            "glued": 1.0 if GLUED.search(line) else 0.0,
-            "lead_caps": _lead_caps(tokens),
-            "chrome_x_short": (covered / nw if tokens else 0.0) * shortness(words),
-            "chrome_multi": multi / nw if tokens else 0.0,
-            "prose": (1 - shortness(words)) * min(stop / 0.3, 1.0) * (1.0 if SENTENCE_END.search(line) or SENTENCE_BREAK.search(line) else 0.5),
+            "edge_x_short": math.exp(-d_edge / 3.0) * text.short,
+            **text.tail,
         }
-        numbered = LIST_ITEM.match(line)
-        out.append(LineStats(words=words, stop=stop, caps=caps, chrome=phrase, features=f,
-                             item=int(numbered.group(1)) if numbered else None))
+        out.append(LineStats(words=text.words, stop=text.stop, caps=text.caps, chrome=text.chrome, features=f,
+                             item=text.item))
     return out
 
 

@@ -33,8 +33,9 @@ class ClassifierStripper(Stripper):
             return
         language, _ = self.detector.detect(language_sample(doc.text, self.config.language_sample_chars))
         threshold = None  # the region threshold of the first pass holds for the later ones
+        memo: dict = {}  # this document's line text features, for the later passes
         for attempt in range(self.config.classifier_max_passes):
-            verdicts, threshold = self.classifier.judge([line.text for line in kept], language, threshold)
+            verdicts, threshold = self.classifier.judge([line.text for line in kept], language, threshold, memo)
             removed = False
             for line, verdict in zip(kept, verdicts, strict=True):
                 if not verdict.keep:

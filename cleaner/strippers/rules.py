@@ -16,27 +16,53 @@ from ..filters import word_estimate
 from ..metadata.authors import normalise_name, split_names
 from ..metadata.dates import find_date
 from ..ruleset import Rule, RuleSet
+from ..ruleset.pattern_set import PatternSet
+from ..ruleset.safe_regex import SafePattern
 from ..steps import Stripper
 
 #: a paragraph ends a sentence (closing quotes and brackets allowed)
 PROSE_END = re.compile(r"[.!?…。！？][\"'”’»)\]」』）]*$")
 
 
-def scope_matches(rule: Rule, doc: Document) -> bool:
+def scope_matches(rule: Rule, doc: Document, hits: LineHits | None = None) -> bool:
     scope = rule.scope
     if scope.site is not None:
         host = (doc.meta.site or "").lower()
         if not (host == scope.site or host.endswith("." + scope.site)):
             return False
     if scope.fingerprint is not None:
-        if not any(scope.fingerprint.search(line.text) for line in doc.lines):
+        lines = doc.lines if hits is None else hits.lines_for(scope.fingerprint)
+        if not any(scope.fingerprint.search(line.text) for line in lines):
             return False
     return True
 
 
+class LineHits:
+    """For one document: the lines each rule pattern can match (in document
+    order), from one :class:`~cleaner.ruleset.pattern_set.PatternSet` pass
+    over its lines. A line the set cannot tell about counts for every pattern."""
+
+    def __init__(self, prefilter: PatternSet, doc: Document):
+        self.index = prefilter.index
+        every = range(len(prefilter.patterns))
+        self.by_pattern: list[list[Line]] = [[] for _ in every]
+        for line in doc.lines:
+            found = prefilter.candidates(line.text)
+            for i in (every if found is None else found):
+                if i < len(self.by_pattern):  # not the set's always-matching pattern
+                    self.by_pattern[i].append(line)
+
+    def lines_for(self, pattern: SafePattern) -> list[Line]:
+        """The document's lines that ``pattern`` can match."""
+        return self.by_pattern[self.index[pattern]]
+
+
 class RuleStripper(Stripper):
     """Line rules: ``date_order``, ``drop_line`` and ``extract_field``, in
-    rule order. (Sections are cut later, by :class:`SectionCutter`.)"""
+    rule order. (Sections are cut later, by :class:`SectionCutter`.)
+
+    One :class:`PatternSet` of the rules' line patterns and fingerprints
+    tells which lines each pattern can match; only those are searched."""
 
     name = "rules"
     kinds: tuple[str, ...] = ("drop_line", "extract_field")
@@ -44,28 +70,32 @@ class RuleStripper(Stripper):
     def __init__(self, rules: RuleSet, config: Config = Config()):
         self.rules = rules
         self.config = config
+        patterns = [rule.start if rule.kind == "cut_section" else rule.pattern
+                    for rule in rules.rules if rule.kind in self.kinds]
+        patterns += [rule.scope.fingerprint for rule in rules.rules if rule.scope.fingerprint is not None]
+        self.prefilter = PatternSet(list(dict.fromkeys(p for p in patterns if p is not None)))
 
     def strip(self, doc: Document) -> None:
-        active = [rule for rule in self.rules.rules if rule.kind in self.kinds and scope_matches(rule, doc)]
+        hits = LineHits(self.prefilter, doc)
+        active = [rule for rule in self.rules.rules if rule.kind in self.kinds and scope_matches(rule, doc, hits)]
         for rule in self.rules.rules:  # date order first: extraction below depends on it
-            if rule.kind == "date_order" and doc.date_order is None and scope_matches(rule, doc):
+            if rule.kind == "date_order" and doc.date_order is None and scope_matches(rule, doc, hits):
                 doc.date_order = rule.order
-        words = {line.index: len(line.text.split()) for line in doc.lines}  # once, not once per rule
         for rule in active:
             if rule.kind == "drop_line":
-                self._drop(rule, doc, words)
+                self._drop(rule, doc, hits)
             elif rule.kind == "cut_section":
-                self._cut(rule, doc)
+                self._cut(rule, doc, hits)
             elif rule.kind == "extract_field":
-                self._extract(rule, doc, words)
+                self._extract(rule, doc, hits)
 
-    def _drop(self, rule: Rule, doc: Document, words: dict[int, int]) -> None:
-        for line in doc.kept_lines():
-            match = rule.matches_line(rule.pattern, line.text, words[line.index])
+    def _drop(self, rule: Rule, doc: Document, hits: LineHits) -> None:
+        for line in hits.lines_for(rule.pattern):
+            match = line.kept and rule.matches_line(rule.pattern, line.text)
             if match:
                 doc.remove(line, rule.id, f"matched /{rule.pattern.pattern}/: {match.group(0)[:60]!r}")
 
-    def _cut(self, rule: Rule, doc: Document) -> None:
+    def _cut(self, rule: Rule, doc: Document, hits: LineHits) -> None:
         """Cut from the first heading that follows ``min_words_before`` kept words (two
         characters of Chinese or Japanese count as a word, :func:`word_estimate`). The heading
         itself may already be removed (the classifier drops a lone "Most Read"): it still marks
@@ -75,8 +105,9 @@ class RuleStripper(Stripper):
             min_words = self.config.section_cut_min_words_before
         words_before = 0
         total = sum(word_estimate(line.text) for line in doc.kept_lines())
+        headings = {line.index for line in hits.lines_for(rule.start)}
         for position, line in enumerate(doc.lines):
-            if words_before >= min_words and rule.matches_line(rule.start, line.text):
+            if words_before >= min_words and line.index in headings and rule.matches_line(rule.start, line.text):
                 if not line.kept and (total - words_before) > self.config.section_cut_removed_heading_max_after * words_before:
                     # a heading the classifier removed may be a sidebar's, inside the article: it
                     # starts a cut only when little is left after it (a trailing teaser list)
@@ -110,9 +141,9 @@ class RuleStripper(Stripper):
                 return True
         return False
 
-    def _extract(self, rule: Rule, doc: Document, words: dict[int, int]) -> None:
-        for line in doc.kept_lines():
-            match = rule.matches_line(rule.pattern, line.text, words[line.index])
+    def _extract(self, rule: Rule, doc: Document, hits: LineHits) -> None:
+        for line in hits.lines_for(rule.pattern):
+            match = line.kept and rule.matches_line(rule.pattern, line.text)
             if not match:
                 continue
             value = (match.groupdict().get("value") if "value" in rule.pattern.groupindex else line.text) or ""
