@@ -97,7 +97,10 @@ class RuleStripper(Stripper):
 
     def _cut(self, rule: Rule, doc: Document, hits: LineHits) -> None:
         """Cut from the first heading that follows ``min_words_before`` kept words (two
-        characters of Chinese or Japanese count as a word, :func:`word_estimate`). The heading
+        characters of Chinese or Japanese count as a word, :func:`word_estimate`), or from
+        the document's first line when the document begins with the heading of a section
+        that runs to its end (a scrape of only the comment thread: "Discussion about this
+        post", then comments). The heading
         itself may already be removed (the classifier drops a lone "Most Read"): it still marks
         where the section starts."""
         min_words = rule.min_words_before
@@ -107,8 +110,12 @@ class RuleStripper(Stripper):
         total = sum(word_estimate(line.text) for line in doc.kept_lines())
         headings = {line.index for line in hits.lines_for(rule.start)}
         for position, line in enumerate(doc.lines):
-            if words_before >= min_words and line.index in headings and rule.matches_line(rule.start, line.text):
-                if not line.kept and (total - words_before) > self.config.section_cut_removed_heading_max_after * words_before:
+            # a document that begins with a thread's heading is that thread and nothing else (a box that ends
+            # where prose resumes, stop_at_prose, may head a whole-page scrape: "Trending", then the article)
+            opens = position == 0 and not rule.stop_at_prose
+            if (words_before >= min_words or opens) and line.index in headings and rule.matches_line(rule.start, line.text):
+                if not opens and not line.kept \
+                        and (total - words_before) > self.config.section_cut_removed_heading_max_after * words_before:
                     # a heading the classifier removed may be a sidebar's, inside the article: it
                     # starts a cut only when little is left after it (a trailing teaser list)
                     continue

@@ -111,3 +111,14 @@ def test_a_japanese_article_counts_its_words_and_sentences_too():
     article = ["港の浚渫工事が二十年ぶりに始まることが決まり、漁師たちは干潮のたびに船が動けなくなる問題が解決すると期待している。",
                "工事は秋に始まり約六週間かかる予定で、その間も魚市場と船着き場は通常どおり営業すると当局は説明した。"]
     assert cut([*article, "関連記事", "• 灯台守が四十年の勤めを終える", "• 新しいバス路線が決まる"]) == article
+
+
+def test_a_document_that_begins_with_a_comment_thread_heading_is_that_thread():
+    """A scrape of only the comments ("Discussion about this post", then comments) holds no article."""
+    thread = ["Discussion about this post", "Ana Ruiz's avatar", REST[0], "Expand full comment", REST[1]]
+    assert cut(thread) == []
+    doc = Cleaner().clean_text("\n\n".join(thread))
+    assert doc.status.value == "dropped"
+    # a box that ends where prose resumes ("Trending" over a whole page) does not swallow the article
+    assert cut(["Trending", *TEASERS[:2], *LEAD, *REST]) == ["Trending", *TEASERS[:2], *LEAD, *REST]
+    assert cut([*LEAD, *REST, "Discussion about this post", "Great piece, thanks."]) == LEAD + REST
