@@ -168,16 +168,23 @@ _NOT_TEXT = {"script", "style", "noscript", "svg", "template", "head"}
 
 
 def _visible_date(tree, known: frozenset[str], before: int = 10, after: int = 30,
-                  max_chars: int = 80) -> tuple[str | None, bool]:
+                  max_chars: int = 80, block_depth: int = 3) -> tuple[str | None, bool]:
     """The first date in the short texts around the first ``<h1>``: ``before``
     text nodes above it to ``after`` below it (dates are printed with the
     headline and the byline); and whether it is marked as the date of an
     update ("Updated March 3, 2024", or an "Updated:" label just before it).
     A numeric date such as 03/01/2017 is read in the order that gives a day
-    the markup names (``known``: JSON-LD, meta, ``<time datetime>``...)."""
+    the markup names (``known``: JSON-LD, meta, ``<time datetime>``...).
+    Above the ``<h1>`` only texts inside its block (its ancestor
+    ``block_depth`` levels up) count: a sidebar's list of dated stories
+    printed before the headline is not the article's date."""
     h1 = next(tree.iter("h1"), None)
     if h1 is None:
         return None, False
+    block = h1
+    for _ in range(block_depth):
+        block = block.getparent() if block.getparent() is not None else block
+    in_block = set(block.iter())
     window: deque[str] = deque(maxlen=before)
     remaining = None
     for element in tree.iter():
@@ -190,7 +197,8 @@ def _visible_date(tree, known: frozenset[str], before: int = 10, after: int = 30
             if not text or len(text) > max_chars:
                 continue
             if remaining is None:
-                window.append(text)
+                if element in in_block:
+                    window.append(text)
                 continue
             window.append(text)
             previous = ""

@@ -88,3 +88,15 @@ def test_a_numeric_visible_date_is_read_in_the_order_the_markup_names():
     slashed = page(byline="<p class='date'><time datetime='2017-03-01'>03/01/2017</time></p>")
     assert sources_of(slashed)["visible"] == "2017-03-01"  # resolved by the <time>'s own datetime
     assert "visible" not in sources_of(page(byline="<p class='date'>03/01/2017</p>"))  # ambiguous, never guessed
+
+
+def test_a_sidebar_date_above_the_headline_is_not_the_visible_date():
+    body = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    sidebar = "".join(f"<li><a href='/s{i}'>Other story {i}</a> <span>March {i}, 2020</span></li>" for i in (1, 2))
+    html = f"""<!DOCTYPE html><html lang="en"><head><title>Old pier splits in two</title></head><body>
+<div id="side"><div><div><ul>{sidebar}</ul></div></div></div>
+<main><div class="wrap"><article><header><h1>Old pier splits in two after storm</h1>
+<p class="date">May 4, 2021</p></header>{body}</article></div></main></body></html>"""
+    assert sources_of(html)["visible"] == "2021-05-04"  # the sidebar's March dates stand above, outside the block
+    inside = html.replace("<header><h1>", "<header><span>Filed May 3, 2021</span><h1>")
+    assert sources_of(inside)["visible"] == "2021-05-03"  # a date above the headline in its own block still counts
