@@ -185,31 +185,35 @@ def _visible_date(tree, known: frozenset[str], before: int = 10, after: int = 30
     for _ in range(block_depth):
         block = block.getparent() if block.getparent() is not None else block
     in_block = set(block.iter())
-    window: deque[str] = deque(maxlen=before)
+    #: (text, the day of the <time datetime> the text is printed in, if any)
+    window: deque[tuple[str, str | None]] = deque(maxlen=before)
     remaining = None
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in _NOT_TEXT:
             continue
         if remaining is None and element is h1:
             remaining = after
-        for text in (element.text, element.tail):
+        stamp = day_of(element.get("datetime")) if element.tag == "time" else None
+        for text, own in ((element.text, True), (element.tail, False)):
             text = text.strip() if text else ""
             if not text or len(text) > max_chars:
                 continue
+            entry = (text, stamp if own else None)
             if remaining is None:
                 if element in in_block:
-                    window.append(text)
+                    window.append(entry)
                 continue
-            window.append(text)
+            window.append(entry)
             previous = ""
-            for candidate in window:
+            for candidate, day in window:
                 found = find_date(candidate, known=known)
                 if found and found.iso:
                     updated = bool(_UPDATED.match(candidate) or (len(previous) < 25 and _UPDATED.match(previous)))
-                    return found.iso, updated
+                    # printed in a <time>, the machine-readable datetime is the day meant
+                    return (day if day and day != found.iso[:10] else found.iso), updated
                 previous = candidate
             window.clear()
-            window.append(text)  # the label of a date in the next text
+            window.append(entry)  # the label of a date in the next text
             remaining -= 1
             if remaining <= 0:
                 return None, False

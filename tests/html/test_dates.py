@@ -100,3 +100,10 @@ def test_a_sidebar_date_above_the_headline_is_not_the_visible_date():
     assert sources_of(html)["visible"] == "2021-05-04"  # the sidebar's March dates stand above, outside the block
     inside = html.replace("<header><h1>", "<header><span>Filed May 3, 2021</span><h1>")
     assert sources_of(inside)["visible"] == "2021-05-03"  # a date above the headline in its own block still counts
+
+
+def test_a_date_printed_in_a_time_element_means_its_datetime():
+    html = page(byline="<p class='date'><time datetime='2024-12-20'>August 28, 2024</time></p>")
+    assert sources_of(html)["visible"] == "2024-12-20"  # the machine-readable day, not the printed text
+    same = page(byline="<p class='date'><time datetime='2024-08-28T10:00'>August 28, 2024 at 10:00 am</time></p>")
+    assert sources_of(same)["visible"] == "2024-08-28"
