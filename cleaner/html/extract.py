@@ -58,11 +58,18 @@ def _paragraph_lines(body) -> str:
     return "\n".join(lines)
 
 
-def _page_words_bound(tree, ld_body: str | None) -> int:
-    """An upper bound of the words the baseline can find: every text of the
-    page's body outside scripts and styles, plus the JSON-LD article body."""
-    texts = tree.xpath("//body//text()[not(parent::script) and not(parent::style)]")
-    return word_count(" ".join(texts)) + (word_count(ld_body) if ld_body else 0)
+def _page_words_exceed(tree, ld_body: str | None, limit: float) -> bool:
+    """Whether an upper bound of the words the baseline can find (every text
+    of the page's body outside scripts and styles, plus the JSON-LD article
+    body) exceeds ``limit``; counting stops as soon as it does."""
+    total = word_count(ld_body) if ld_body else 0
+    if total > limit:
+        return True
+    for text in tree.xpath("//body//text()[not(parent::script) and not(parent::style)]"):
+        total += word_count(text)
+        if total > limit:
+            return True
+    return False
 
 
 def _is_article_block(text: str, tree, ld_body: str | None) -> bool:
@@ -94,7 +101,7 @@ def extract(tree, config: HtmlConfig, ld_body: str | None = None) -> Extraction:
         out.title, out.author, out.date = result.title, result.author, result.date
         out.url, out.sitename, out.hostname = result.url, result.sitename, result.hostname
     words = word_count(out.text)
-    if config.fallback_ratio <= 0 or _page_words_bound(tree, ld_body) <= config.fallback_ratio * words:
+    if config.fallback_ratio <= 0 or not _page_words_exceed(tree, ld_body, config.fallback_ratio * words):
         return out  # even all of the page's text could not trigger the fallback: skip the baseline
     body, _, _ = trafilatura.baseline(tree)  # copies the tree
     page_text = _paragraph_lines(body)
