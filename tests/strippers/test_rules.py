@@ -77,6 +77,9 @@ stop_at_prose = "yes"
     ("AP Photo/Tom Reed", "generic.credit-photo-agency", "credits"),
     ("£89 at Paperleaf", "generic.deal-button", None),
     ("Check price", "generic.deal-button", None),
+    ("airpods-pro-2.jpg", "generic.file-name-line", None),
+    ("• medium-wide-browser-and-larger", "generic.file-name-line", None),
+    ("milano-design-week-2018-flos-Arrangements-01", "generic.file-name-line", None),
 ])
 def test_generic_chrome_rules(line, rule_id, field):
     doc = Document.from_text("a.txt", "\n".join([LEAD[0], line, LEAD[1]]))
@@ -87,7 +90,8 @@ def test_generic_chrome_rules(line, rule_id, field):
 
 
 @pytest.mark.parametrize("line", ["By Ana Ruiz, Reuters", "In this article we explain the dredging plan.",
-                                  "The meeting was at noon"])
+                                  "The meeting was at noon", "Best-of-Breed", "ESPHome-Seeed-Xiao-ESP32-C6-Config",
+                                  "pg_stat_statements", "project_final_v2.py"])
 def test_generic_chrome_rules_leave_text_alone(line):
     doc = Document.from_text("a.txt", "\n".join([LEAD[0], line, LEAD[1]]))
     RuleStripper(load_rules([builtin_rules_dir()]), Config()).strip(doc)
