@@ -11,8 +11,10 @@
   worker and with all cores (trafilatura in a ``multiprocessing.Pool``);
 * **memory** (``--memory 10000,100000``): peak RSS of ``python -m cleaner``
   (the driver, and the whole process tree sampled every 0.1 s) on JSONL
-  corpora made by ``bench/dedup_corpus.py``, and the dedup index's own bytes
-  per document, so the growth apart from that index can be read off.
+  corpora made by ``bench/dedup_corpus.py``, with 1 and all workers
+  (``--memory-workers``) and dedup on and off (``--memory-dedup``), and the
+  dedup index's own bytes per document, so the growth apart from that index
+  can be read off: a table with the ratio of each run to the smallest size.
 
 Wall-clock figures on a shared machine vary: the CPU seconds of the driver and
 its workers are printed too.
@@ -163,7 +165,10 @@ def peak_rss(cmd: list[str]) -> tuple[float, int, int]:
     return time.perf_counter() - started, usage.ru_maxrss * 1024, peak_tree
 
 
-def bench_memory(tmp: Path, sizes: list[int], workers: int) -> list[str]:
+def _corpus(tmp: Path, n: int, dedup: bool) -> tuple[Path, str, float]:
+    """Write ``n`` generated documents to one JSONL file; with ``dedup``, also
+    measure the dedup index (``cleaner.dedup.index.nbytes``) and the template-line
+    index they make. Returns the file and a note on the indexes."""
     sys.path.insert(0, str(ROOT / "bench"))
     from dedup_corpus import generate
 
@@ -172,33 +177,49 @@ def bench_memory(tmp: Path, sizes: list[int], workers: int) -> list[str]:
     from cleaner.dedup.index import DedupIndex
     from cleaner.document import Document
 
-    lines = [f"memory: generated documents (bench/dedup_corpus.py) in one JSONL file, python -m cleaner --workers {workers}"]
-    base = None
-    for n in sizes:
-        corpus = tmp / f"gen{n}.jsonl"
-        index, templates = DedupIndex(DedupConfig()), TemplateIndex()
-        with open(corpus, "w", encoding="utf-8") as fh:
-            for doc in generate(n):
-                fh.write(json.dumps({"id": doc.source, "text": doc.text}) + "\n")
+    corpus = tmp / f"gen{n}.jsonl"
+    index, templates = DedupIndex(DedupConfig()), TemplateIndex()
+    with open(corpus, "w", encoding="utf-8") as fh:
+        for doc in generate(n):
+            fh.write(json.dumps({"id": doc.source, "text": doc.text}) + "\n")
+            if dedup:
                 index.add_text(f"{corpus}#{doc.source}", doc.text, 1)
-                templates.add_document(Document.from_text(doc.source, doc.text))
-        per_doc = index.nbytes() / len(index)
-        lines.append(f"{n} docs: dedup index {index.nbytes() / 1e6:.1f} MB ({per_doc:.0f} B/doc); template-line index "
-                     f"{templates.nbytes() / 1e6:.1f} MB ({len(templates)} keys, {templates.nbytes() / n:.0f} B/doc)")
-        del index, templates
-        cmd = [sys.executable, "-m", "cleaner", str(corpus), "-o", str(tmp / f"gen{n}.out.jsonl"), "-q", "--workers", str(workers)]
-        secs, driver, tree = peak_rss(cmd)
-        note = ""
-        if base is None:
-            base = (n, driver, tree)
-        else:
-            dedup = (n - base[0]) * per_doc
-            note = (f"driver x{driver / base[1]:.2f}, tree x{tree / base[2]:.2f}; minus the dedup index's growth "
-                    f"({dedup / 1e6:.0f} MB): driver x{(driver - dedup) / base[1]:.2f}, tree x{(tree - dedup) / base[2]:.2f}")
-        lines.append(f"| {n:>7} docs | {secs:7.1f} s | {n / secs:6.1f} docs/s | driver peak {driver / 1e6:7.1f} MB | "
-                     f"process tree peak {tree / 1e6:7.1f} MB | {note}")
+            templates.add_document(Document.from_text(doc.source, doc.text))
+    note = f"template-line index {templates.nbytes() / 1e6:.1f} MB ({len(templates)} keys, {templates.nbytes() / n:.0f} B/doc)"
+    per_doc = index.nbytes() / len(index) if dedup else 0.0
+    if dedup:
+        note = f"dedup index {index.nbytes() / 1e6:.1f} MB ({per_doc:.0f} B/doc); " + note
+    return corpus, note, per_doc
+
+
+def bench_memory(tmp: Path, sizes: list[int], workers: list[int], dedups: list[bool]) -> list[str]:
+    """Peak RSS of ``python -m cleaner`` for every (size, workers, dedup), and the
+    ratio of each run to the smallest run of the same workers and dedup setting
+    (with dedup: also after subtracting the dedup index's own growth)."""
+    lines = ["memory: generated documents (bench/dedup_corpus.py) in one JSONL file, python -m cleaner FILE -o OUT -q"]
+    table = ["| docs | workers | dedup | seconds | docs/s | driver peak RSS | tree peak RSS | driver ratio | tree ratio |",
+             "|---:|---:|---|---:|---:|---:|---:|---:|---:|"]
+    base: dict[tuple[int, bool], tuple[int, int, int]] = {}
+    for n in sizes:
+        corpus, note, per_doc = _corpus(tmp, n, any(dedups))
+        lines.append(f"{n} docs: {note}")
+        for dedup in dedups:
+            for w in workers:
+                cmd = [sys.executable, "-m", "cleaner", str(corpus), "-o", str(tmp / f"gen{n}.out.jsonl"), "-q",
+                       "--workers", str(w)] + ([] if dedup else ["--no-dedup"])
+                secs, driver, tree = peak_rss(cmd)
+                first = base.setdefault((w, dedup), (n, driver, tree))
+                ratios = ["", ""]
+                if first[0] != n:
+                    growth = (n - first[0]) * per_doc if dedup else 0.0
+                    ratios = [f"{peak / ref:.2f}x" + (f" ({(peak - growth) / ref:.2f}x minus the dedup index's "
+                                                      f"{growth / 1e6:.0f} MB)" if dedup else "")
+                              for peak, ref in ((driver, first[1]), (tree, first[2]))]
+                table.append(f"| {n} | {w} | {'on' if dedup else 'off'} | {secs:.1f} | {n / secs:.1f} | "
+                             f"{driver / 1e6:.1f} MB | {tree / 1e6:.1f} MB | {ratios[0]} | {ratios[1]} |")
+                print(table[-1], flush=True)
         corpus.unlink()
-    return lines
+    return lines + table
 
 
 def main() -> None:
@@ -207,6 +228,8 @@ def main() -> None:
     parser.add_argument("--html-docs", type=int, default=1000, help="HTML pages (default 1000; 0 skips)")
     parser.add_argument("--memory", default="", help="comma-separated corpus sizes for peak RSS, e.g. 10000,100000")
     parser.add_argument("--workers", type=int, default=available_cores(), help="'all workers' (default: all cores)")
+    parser.add_argument("--memory-workers", default="", help="comma-separated --workers for the memory runs (default: 1,WORKERS)")
+    parser.add_argument("--memory-dedup", default="on,off", help="dedup settings of the memory runs: on, off or on,off (default)")
     args = parser.parse_args()
     cores = args.workers
     print(f"cores: {cores}; load average {os.getloadavg()[0]:.1f} at start")
@@ -217,7 +240,9 @@ def main() -> None:
                     ([bench_html(tmp, args.html_docs, cores)] if args.html_docs else []):
             print("\n".join(part), flush=True)
         if args.memory:
-            print("\n".join(bench_memory(tmp, [int(n) for n in args.memory.split(",")], cores)), flush=True)
+            workers = [int(w) for w in args.memory_workers.split(",")] if args.memory_workers else sorted({1, cores})
+            dedups = [{"on": True, "off": False}[d] for d in args.memory_dedup.split(",")]
+            print("\n".join(bench_memory(tmp, [int(n) for n in args.memory.split(",")], workers, dedups)), flush=True)
     print(f"load average {os.getloadavg()[0]:.1f} at end; CPU seconds of this process and children: {cpu():.0f}")
 
 

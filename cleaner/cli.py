@@ -204,7 +204,7 @@ def cmd_run(argv: list[str]) -> int:
         duplicates = f", {statuses['duplicate']} duplicates" if not args.no_dedup else ""
         print(f"cleaner: {inputs} inputs = {kept} kept + {inputs - kept} rejected "
               f"({statuses['dropped']} dropped, {statuses['error']} errors{duplicates})"
-              + (f"; rejects in {summary.rejects}" if summary.rejects and summary.rejected else "")
+              + (f"; rejects in {summary.rejects}" if summary.rejects and inputs > kept else "")
               + (f"; manifest in {summary.manifest}" if summary.manifest else ""), file=sys.stderr)
         if not summary.rejects:
             for entry in summary.rejected:

@@ -25,6 +25,7 @@ import os
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -58,6 +59,8 @@ class RunSummary:
     output: str | None
     rejects: str | None
     kept: int = 0
+    #: the rejects-file entries, kept here only when there is no rejects file (output to stdout; the CLI prints
+    #: them): with a rejects file they are written as they come, so that memory does not grow with the rejects
     rejected: list[dict] = field(default_factory=list)
     #: the run report (cleaner.report), and where it was written
     report: dict = field(default_factory=dict)
@@ -77,7 +80,7 @@ class RunSummary:
 
     @property
     def errors(self) -> int:
-        return sum(1 for entry in self.rejected if entry["status"] == Status.ERROR.value)
+        return self.statuses[Status.ERROR.value]
 
 
 def rejects_path(output: str | None, rejects: str | None) -> str | None:
@@ -149,7 +152,9 @@ def run(cleaner: Cleaner, inputs: Iterable[str | os.PathLike], output: str | Non
     read_before = cleaner.stats.inputs
     try:
         docs, timers = timed_stages(journaled(cleaner, files, checkpoint, control.fail_fast, executor, progress), stages)
-        with open_writer(output) as out:
+        # the rejects stream to their (temporary) file as they come: nothing per document is kept for them
+        # (the output is complete and renamed first, then the rejects file, as before)
+        with (JsonlWriter(rej_path) if rej_path else nullcontext()) as rej, open_writer(output) as out:
             for doc in docs:
                 summary.inputs += 1
                 summary.statuses[doc.status.value] += 1
@@ -161,11 +166,10 @@ def run(cleaner: Cleaner, inputs: Iterable[str | os.PathLike], output: str | Non
                 else:
                     summary.reasons[doc.reason_id or doc.status.value] += 1
                     collector.add(doc)
-                    summary.rejected.append(to_reject(doc))
-        if rej_path:
-            with JsonlWriter(rej_path) as rej:
-                for entry in summary.rejected:
-                    rej.write(entry)
+                    if rej is not None:
+                        rej.write(to_reject(doc))
+                    else:
+                        summary.rejected.append(to_reject(doc))
     finally:
         if checkpoint is not None:
             checkpoint.close()

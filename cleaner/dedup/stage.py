@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import pickle
 import tempfile
+from array import array
 from collections.abc import Iterable, Iterator
 
 from ..document import Document, Status
@@ -34,17 +35,17 @@ class DedupStage:
 
     def __call__(self, docs: Iterable[Document]) -> Iterator[Document]:
         index = DedupIndex(self.config)
-        entries: list[int | None] = []  # per document in stream order: its entry, or None (not kept)
+        entries = array("q")  # per document in stream order: its entry, or -1 (not kept); 8 bytes a document
         with tempfile.TemporaryFile(prefix="cleaner-dedup-") as spill:
             for doc in docs:
-                entries.append(index.add(doc) if doc.status is Status.KEPT else None)
+                entries.append(index.add(doc) if doc.status is Status.KEPT else -1)
                 pickle.dump(doc, spill, protocol=pickle.HIGHEST_PROTOCOL)
             verdicts = index.resolve()
             self.clusters, self.duplicates = verdicts.clusters, verdicts.duplicates
             spill.seek(0)
             for entry in entries:
                 doc = pickle.load(spill)
-                if entry is not None:
+                if entry >= 0:
                     apply(doc, verdicts[entry])
                 yield doc
 
