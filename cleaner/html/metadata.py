@@ -186,25 +186,15 @@ def _visible_date(tree, known: frozenset[str], before: int = 10, after: int = 30
     block = h1
     for _ in range(block_depth):
         block = block.getparent() if block.getparent() is not None else block
-    in_block = set(block.iter())
     #: (text, the day of the <time datetime> the text is printed in, if any)
     window: deque[tuple[str, str | None]] = deque(maxlen=before)
-    remaining = None
-    for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag in _NOT_TEXT:
-            continue
-        if remaining is None and element is h1:
-            remaining = after
-        stamp = day_of(element.get("datetime")) if element.tag == "time" else None
-        for text, own in ((element.text, True), (element.tail, False)):
-            text = text.strip() if text else ""
-            if not text or len(text) > max_chars:
-                continue
-            entry = (text, stamp if own else None)
-            if remaining is None:
-                if element in in_block:
-                    window.append(entry)
-                continue
+    for element in block.iter():  # above the headline: its block only
+        if element is h1:
+            break
+        window.extend(_short_texts(element, max_chars))
+    remaining = after
+    for element in _from(h1):
+        for entry in _short_texts(element, max_chars):
             window.append(entry)
             previous = ""
             for candidate, day in window:
@@ -220,6 +210,30 @@ def _visible_date(tree, known: frozenset[str], before: int = 10, after: int = 30
             if remaining <= 0:
                 return None, False
     return None, False
+
+
+def _short_texts(element, max_chars: int) -> list[tuple[str, str | None]]:
+    """An element's own text and its tail, each when short and not empty,
+    with the day of the element's ``datetime`` for its own text (a ``<time>``)."""
+    if not isinstance(element.tag, str) or element.tag in _NOT_TEXT:
+        return []
+    stamp = day_of(element.get("datetime")) if element.tag == "time" else None
+    out = []
+    for text, own in ((element.text, True), (element.tail, False)):
+        text = text.strip() if text else ""
+        if text and len(text) <= max_chars:
+            out.append((text, stamp if own else None))
+    return out
+
+
+def _from(element):
+    """``element`` and everything after it in document order (lazily)."""
+    yield from element.iter()
+    node = element
+    while node is not None:
+        for sibling in node.itersiblings():
+            yield from sibling.iter()
+        node = node.getparent()
 
 
 def _json_ld_objects(tree) -> list[dict]:
