@@ -91,7 +91,8 @@ def test_generic_chrome_rules(line, rule_id, field):
 
 @pytest.mark.parametrize("line", ["By Ana Ruiz, Reuters", "In this article we explain the dredging plan.",
                                   "The meeting was at noon", "Best-of-Breed", "ESPHome-Seeed-Xiao-ESP32-C6-Config",
-                                  "pg_stat_statements", "project_final_v2.py"])
+                                  "pg_stat_statements", "project_final_v2.py", "02-751-1500", "415-561-0230",
+                                  "2019-11-18", "1-2-3-4"])
 def test_generic_chrome_rules_leave_text_alone(line):
     doc = Document.from_text("a.txt", "\n".join([LEAD[0], line, LEAD[1]]))
     RuleStripper(load_rules([builtin_rules_dir()]), Config()).strip(doc)
