@@ -109,11 +109,13 @@ class CleanTask:
     cleaner (rules, models, the compacted template index) is built once per
     worker by :meth:`setup`."""
 
-    def __init__(self, config: Config, rules: RuleSet, templates: TemplateIndex | None, steps=None):
+    def __init__(self, config: Config, rules: RuleSet, templates: TemplateIndex | None, steps=None, local=None):
         self.config = config
         self.rules = rules
         self.templates = templates
         self.steps = steps  # the cleaner's step-list factory (None: the default steps)
+        #: the driver's own Cleaner, used when the task runs in the driver's process (never pickled)
+        self.local = local
         self.pipeline: Pipeline | None = None
 
     def __getstate__(self):
@@ -125,9 +127,10 @@ class CleanTask:
     def setup(self) -> None:
         from ..api import Cleaner
 
-        cleaner = Cleaner(self.config, rules=self.rules, steps=self.steps)
-        # the same step lists (by document kind) as a one-process run
-        self.pipeline = cleaner.pipeline if self.templates is None else cleaner.build_pipeline(self.templates)
+        cleaner = self.local if self.local is not None else Cleaner(self.config, rules=self.rules, steps=self.steps)
+        # the same step lists (by document kind) as a one-process run; counters of its own
+        base = cleaner.pipeline if self.templates is None else cleaner.build_pipeline(self.templates)
+        self.pipeline = Pipeline(base.steps, self.config, steps_by_kind=base.steps_by_kind)
 
     def __call__(self, item: str | Batch) -> FileResult:
         if self.pipeline is None:
@@ -188,7 +191,7 @@ def parallel_positions(cleaner, files: list[str], executor=None, progress=None, 
                 positions.append((index, None))
             yield item
 
-    for result in executor.map(CleanTask(config, cleaner.rules, templates, cleaner.steps), items()):
+    for result in executor.map(CleanTask(config, cleaner.rules, templates, cleaner.steps, local=cleaner), items()):
         file_index, indexes = positions.popleft()
         absorb(cleaner.stats, result.stats)
         if progress:
