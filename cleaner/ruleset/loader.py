@@ -38,9 +38,26 @@ class RuleSet:
     file order)."""
 
     rules: list[Rule] = field(default_factory=list)
+    #: compiled pattern sets by their patterns, shared by the run's strippers (not pickled: workers compile their own)
+    _sets: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.rules)
+
+    def __getstate__(self):
+        return {"rules": self.rules}
+
+    def __setstate__(self, state):
+        self.rules, self._sets = state["rules"], {}
+
+    def pattern_set(self, patterns: tuple[SafePattern, ...]):
+        """One compiled :class:`~cleaner.ruleset.pattern_set.PatternSet` of
+        ``patterns`` for the run (compiling a set costs tens of milliseconds)."""
+        from .pattern_set import PatternSet
+
+        if patterns not in self._sets:
+            self._sets[patterns] = PatternSet(list(patterns))
+        return self._sets[patterns]
 
     def by_id(self) -> dict[str, Rule]:
         return {rule.id: rule for rule in self.rules}

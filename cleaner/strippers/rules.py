@@ -73,7 +73,7 @@ class RuleStripper(Stripper):
         patterns = [rule.start if rule.kind == "cut_section" else rule.pattern
                     for rule in rules.rules if rule.kind in self.kinds]
         patterns += [rule.scope.fingerprint for rule in rules.rules if rule.scope.fingerprint is not None]
-        self.prefilter = PatternSet(list(dict.fromkeys(p for p in patterns if p is not None)))
+        self.prefilter = rules.pattern_set(tuple(dict.fromkeys(p for p in patterns if p is not None)))
 
     def strip(self, doc: Document) -> None:
         hits = LineHits(self.prefilter, doc)
