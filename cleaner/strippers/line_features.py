@@ -205,6 +205,8 @@ LINE_FEATURES = (
     "chrome_x_short",   # chrome_cover on short lines (decisive on a button or a label)
     "chrome_multi",     # share of words covered by chrome phrases of 2+ words (telling in a sentence too)
 )
+#: the features of a line's place in its document (the others depend on its text alone)
+DOCUMENT_FEATURES = ("repeated", "rel_pos", "edge_x_short")
 
 
 @dataclass(slots=True)
