@@ -216,8 +216,10 @@ def unglue(line: str) -> str:
     >>> unglue("ByJane RoePublished: Jan 29, 2025")
     'By Jane Roe | Published: Jan 29, 2025'
     """
-    line = GLUED_BY.sub(r"\1\2 ", line)
-    return GLUED_META.sub(" | ", line) if any(word in line for word in GLUED_META_WORDS) else line
+    glued = GLUED_BY.match(line)  # (anchored: one match at most)
+    if glued:
+        line = f"{line[:glued.end()]} {line[glued.end():]}"
+    return GLUED_META.sub(" | ", line) if any(map(line.__contains__, GLUED_META_WORDS)) else line
 
 
 def parse_byline(line: str, *, max_words: int = 12) -> list[str] | None:

@@ -45,6 +45,8 @@ SEGMENTS = re.compile(r"\s*(?:[|•·●◆▪]|\s[-–—/]\s)\s*|\s{2,}|\s+in\
 INNER_BY = re.compile(r"(?i)(?<![\w])(?:written |posted |reported |story |words )?(?:by|von|por|par|door)\s+(?=[A-Z])")
 #: words a flattened page glued to the name before them: "By Jane RoeIn Travel", "imageWritten by Jane Roe"
 REGLUE = re.compile(r"(?<=[a-z])(?=(?:In|Written\s+by|Posted\s+by|By)\s[A-Z])")
+#: a REGLUE match is followed by one of these (a quicker test first: most lines hold none)
+REGLUE_WORDS = ("In", "Written", "Posted", "By")
 #: a line that announces the name on the next line: "By", "Author:", "About the author", "Written by"
 #: reviewers, editors and fact checkers are named like authors but are not the author
 REVIEWER = re.compile(r"(?i)\b(?:reviewed|fact[- ]checked|edited|medically reviewed|illustrated|photographed)\s+by\b")
@@ -117,7 +119,9 @@ class BylineCandidates:
             text = head.strip()  # "Jane Roe, Contributor", "Jane Roe, CFP®"
         if single and SINGLE_NAME.match(text) and text.casefold() not in self.stopwords and not self.chrome(text):
             return text  # "Susan" next to a date: a blog's first-name byline
-        if not text or not (self.name_like(text) or len(text.split()) <= 4 and _looks_like_name(text)) \
+        if len(text.split(",", 1)[0].split()) < 2:
+            return None  # one word: the name below would be one word too (the quickest test first)
+        if not (self.name_like(text) or len(text.split()) <= 4 and _looks_like_name(text)) \
                 or ALT_TEXT.match(text):
             return None
         name = normalise_name(text.split(",")[0].strip())
@@ -148,7 +152,12 @@ class BylineCandidates:
                 seen.add(key)
                 out.append((names, kind))
 
-        text = REGLUE.sub(" | ", unglue(SPACE_COMMA.sub(",", text))).strip().lstrip("•·▪●◦‣∙*–— ")
+        if "," in text:
+            text = SPACE_COMMA.sub(",", text)
+        text = unglue(text)
+        if any(map(text.__contains__, REGLUE_WORDS)):
+            text = REGLUE.sub(" | ", text)
+        text = text.strip().lstrip("•·▪●◦‣∙*–— ")
         whole = self._names(text, dated)
         if whole:
             add(*whole)

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from cleaner.strippers.line_features import (
     CONTEXT_FEATURES,
     DATA_DIR,
+    DOCUMENT_FEATURES,
     EDGE_LOGIT,
     LINE_FEATURES,
     LineStats,
@@ -119,7 +120,25 @@ class LineVerdict:
     keep: bool
     score: float     # the line's content probability, 0..1
     rule_id: str     # why the line was removed ("" when kept)
-    evidence: str    # short human-readable measurements
+    stats: LineStats = field(repr=False, compare=False)
+    context: dict[str, float] = field(repr=False, compare=False)
+
+    @property
+    def evidence(self) -> str:
+        """Short human-readable measurements (written when asked for: most
+        lines are kept, and nobody reads theirs)."""
+        return _evidence(self.stats, self.context)
+
+
+@dataclass(slots=True)
+class PassMemo:
+    """What the passes over one document's lines share (the classifier
+    judges a document until a pass removes nothing): the text features of
+    each line, and the first-stage logit of each line with the values of the
+    document features (repetition, position) that model reads."""
+
+    texts: dict[str, LineText] = field(default_factory=dict)
+    logits: dict[tuple, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +170,11 @@ class _Loaded:
     stage1: _Logistic
     stage2: _Logistic
     edge_logit: float | None
+    #: the features of a line's place in its document that the first stage reads (the rest depend on its text)
+    stage1_document_features: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        self.stage1_document_features = tuple(name for name in self.stage1.names if name in DOCUMENT_FEATURES)
 
 
 def load_model(model_file: str = MODEL_FILE) -> tuple[_Logistic, _Logistic, float | None]:
@@ -208,12 +232,20 @@ class LineClassifier:
     # -- stages -----------------------------------------------------------
 
     def score_lines(self, lines: Sequence[str], language: str | None,
-                    memo: dict[str, LineText] | None = None) -> tuple[list[LineStats], list[float], list[dict[str, float]]]:
+                    memo: PassMemo | None = None) -> tuple[list[LineStats], list[float], list[dict[str, float]]]:
         """Stages 1-3: features, first-stage logits, context-revised probabilities.
-        ``memo``: see :func:`~cleaner.strippers.line_features.line_features`."""
+        ``memo``: what an earlier pass over the same document found (see :class:`PassMemo`)."""
         loaded = self._load()
-        stats = line_features(lines, loaded.resources.stoplist(language), loaded.resources, memo)
-        logits = [max(-8.0, min(8.0, loaded.stage1.logit(s.features))) for s in stats]
+        memo = PassMemo() if memo is None else memo
+        stats = line_features(lines, loaded.resources.stoplist(language), loaded.resources, memo.texts)
+        stage1, known, place = loaded.stage1, memo.logits, loaded.stage1_document_features
+        logits = []
+        for line, s in zip(lines, stats):
+            key = (line, *[s.features[name] for name in place])  # the logit is a function of these
+            z = known.get(key)
+            if z is None:
+                z = known[key] = max(-8.0, min(8.0, stage1.logit(s.features)))
+            logits.append(z)
         ctx = context_features(stats, logits, loaded.edge_logit)
         for c in ctx:
             c["prob"] = _sigmoid(loaded.stage2.logit(c))  # stage-2 names are all context features (load_model checks)
@@ -259,12 +291,11 @@ class LineClassifier:
         return self.judge(lines, language)[0]
 
     def judge(self, lines: Sequence[str], language: str | None, threshold: float | None = None,
-              memo: dict[str, LineText] | None = None) -> tuple[list[LineVerdict], float | None]:
+              memo: PassMemo | None = None) -> tuple[list[LineVerdict], float | None]:
         """Verdicts and the region threshold used. ``threshold`` overrides the
         document's own (a later pass over what an earlier one kept must not
-        judge by a chrome share that the earlier pass lowered). ``memo``: the
-        text features of the document's lines, kept from one pass to the next
-        (see :func:`~cleaner.strippers.line_features.line_features`)."""
+        judge by a chrome share that the earlier pass lowered). ``memo``: what
+        the passes over one document share (see :class:`PassMemo`)."""
         cfg = self.config
         n = len(lines)
         if n == 0:
@@ -272,7 +303,7 @@ class LineClassifier:
         stats, logits, ctx = self.score_lines(lines, language, memo)
         probs = [c["prob"] for c in ctx]
         if n < cfg.min_lines:
-            return [LineVerdict(True, p, "", _evidence(s, c)) for s, c, p in zip(stats, ctx, probs)], threshold
+            return [LineVerdict(True, p, "", s, c) for s, c, p in zip(stats, ctx, probs)], threshold
         mix = cfg.region_context_mix
         region_probs = [_sigmoid(mix * _logit(p) + (1 - mix) * z) for p, z in zip(probs, logits)]
         teaser = [bool(c["teaser_period"]) for c in ctx]
@@ -299,13 +330,12 @@ class LineClassifier:
             revised[i] = before and after
         verdicts = []
         for i in range(n):
-            ev = _evidence(stats[i], ctx[i])
             if revised[i]:
-                verdicts.append(LineVerdict(True, probs[i], "", ev))
+                verdicts.append(LineVerdict(True, probs[i], "", stats[i], ctx[i]))
             elif not inside[i]:
-                verdicts.append(LineVerdict(False, probs[i], "heuristic.region.outside", ev))
+                verdicts.append(LineVerdict(False, probs[i], "heuristic.region.outside", stats[i], ctx[i]))
             else:
-                verdicts.append(LineVerdict(False, probs[i], _rule_for(stats[i], ctx[i]), ev))
+                verdicts.append(LineVerdict(False, probs[i], _rule_for(stats[i], ctx[i]), stats[i], ctx[i]))
         return verdicts, threshold
 
 

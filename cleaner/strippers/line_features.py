@@ -205,6 +205,8 @@ LINE_FEATURES = (
     "chrome_x_short",   # chrome_cover on short lines (decisive on a button or a label)
     "chrome_multi",     # share of words covered by chrome phrases of 2+ words (telling in a sentence too)
 )
+#: the features of a line's place in its document (the others depend on its text alone)
+DOCUMENT_FEATURES = ("repeated", "rel_pos", "edge_x_short")
 
 
 @dataclass(slots=True)
@@ -217,6 +219,7 @@ class LineStats:
     chrome: str
     features: dict[str, float]
     item: int | None = None  # the number of a numbered list item ("3) ...", "3. ..."), else None
+    short: float | None = None  # shortness(words), when already known
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,7 +317,7 @@ def line_features(lines: Sequence[str], stoplist: frozenset[str], res: Resources
             **text.tail,
         }
         out.append(LineStats(words=text.words, stop=text.stop, caps=text.caps, chrome=text.chrome, features=f,
-                             item=text.item))
+                             item=text.item, short=text.short))
     return out
 
 
@@ -364,13 +367,15 @@ def _counts_up(stats: Sequence[LineStats], start: int, reps: int, period: int) -
     return False
 
 
-def teaser_blocks(stats: Sequence[LineStats]) -> list[bool]:
+def teaser_blocks(stats: Sequence[LineStats], headline: Sequence[bool] | None = None) -> list[bool]:
     """Lines inside a periodic teaser pattern: a headline-like line every 2 or 3
     lines, at least 3 times in a row, the lines between being short blurbs,
     photo captions or teasers cut short (not the long paragraphs of a listicle,
-    and not the numbered items of one)."""
+    and not the numbered items of one). ``headline``: ``_headline_like`` of
+    each line, when the caller has it."""
     n = len(stats)
-    headline = [_headline_like(s) for s in stats]
+    if headline is None:
+        headline = [_headline_like(s) for s in stats]
     filler = [s.words <= TEASER_BLURB_WORDS or bool(s.features["credit_paren"]) or bool(s.features["truncated"])
               for s in stats]
     flagged = [False] * n
@@ -413,7 +418,11 @@ def context_features(stats: Sequence[LineStats], logits: Sequence[float],
             run_len[k] = (j - i) if short[i] else 0
         i = j
     headline = [_headline_like(s) for s in stats]
-    teaser = teaser_blocks(stats)
+    teaser = teaser_blocks(stats, headline)
+    weight = [math.log1p(s.words) for s in stats]  # of each neighbour in the wide window
+    headlines_before = [0]  # headline lines among the first k lines
+    for flag in headline:
+        headlines_before.append(headlines_before[-1] + flag)
     out = []
     for i in range(n):
         if edge_logit is None:
@@ -422,15 +431,18 @@ def context_features(stats: Sequence[LineStats], logits: Sequence[float],
         else:
             near = ((logits[i - 1] if i > 0 else edge_logit) + (logits[i + 1] if i + 1 < n else edge_logit)) / 2
         wsum = wtot = 0.0
-        for k in range(max(0, i - 6), min(n, i + 7)):
-            if k != i:
-                w = math.log1p(stats[k].words)
-                wsum += w * logits[k]
-                wtot += w
+        for k in range(max(0, i - 6), i):
+            w = weight[k]
+            wsum += w * logits[k]
+            wtot += w
+        for k in range(i + 1, min(n, i + 7)):
+            w = weight[k]
+            wsum += w * logits[k]
+            wtot += w
         wide = wsum / wtot if wtot else (logits[i] if edge_logit is None else edge_logit)
-        window = [headline[k] for k in range(max(0, i - 3), min(n, i + 4)) if k != i]
-        rhythm = sum(window) / len(window) if window else 0.0
-        sh = shortness(stats[i].words)
+        lo, hi = max(0, i - 3), min(n, i + 4)  # the window of 3 lines each side, the line itself left out
+        rhythm = (headlines_before[hi] - headlines_before[lo] - headline[i]) / (hi - lo - 1) if hi - lo > 1 else 0.0
+        sh = stats[i].short if stats[i].short is not None else shortness(stats[i].words)
         out.append({
             "own_x_long": logits[i] * (1 - sh),
             "own_x_short": logits[i] * sh,

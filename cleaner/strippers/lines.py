@@ -16,7 +16,7 @@ from ..config import Config
 from ..document import Document
 from ..metadata.language import LanguageDetector, language_sample
 from ..steps import Stripper
-from .classifier import LineClassifier
+from .classifier import LineClassifier, PassMemo
 
 
 class ClassifierStripper(Stripper):
@@ -33,7 +33,7 @@ class ClassifierStripper(Stripper):
             return
         language, _ = self.detector.detect(language_sample(doc.text, self.config.language_sample_chars))
         threshold = None  # the region threshold of the first pass holds for the later ones
-        memo: dict = {}  # this document's line text features, for the later passes
+        memo = PassMemo()  # what the first pass found about this document's lines, for the later ones
         for attempt in range(self.config.classifier_max_passes):
             verdicts, threshold = self.classifier.judge([line.text for line in kept], language, threshold, memo)
             removed = False
