@@ -8,20 +8,15 @@ trailing section from its heading to the end (or to a stop line);
 
 from __future__ import annotations
 
-import re
-
 from ..config import Config
 from ..document import Document, Line
-from ..filters import word_estimate
+from ..filters import SENTENCE_END, word_estimate
 from ..metadata.authors import normalise_name, split_names
 from ..metadata.dates import find_date
 from ..ruleset import Rule, RuleSet
 from ..ruleset.pattern_set import PatternSet
 from ..ruleset.safe_regex import SafePattern
 from ..steps import Stripper
-
-#: a paragraph ends a sentence (closing quotes and brackets allowed)
-PROSE_END = re.compile(r"[.!?…。！？][\"'”’»)\]」』）]*$")
 
 
 def scope_matches(rule: Rule, doc: Document, hits: LineHits | None = None) -> bool:
@@ -141,7 +136,7 @@ class RuleStripper(Stripper):
         for line in lines:
             if not line.kept:
                 continue
-            if word_estimate(line.text) < self.config.section_cut_prose_min_words or not PROSE_END.search(line.text):
+            if word_estimate(line.text) < self.config.section_cut_prose_min_words or not SENTENCE_END.search(line.text):
                 return False
             run += 1
             if run >= need:
