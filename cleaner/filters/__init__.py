@@ -12,6 +12,8 @@ __all__ = ["NoArticle", "NoProse", "TooShort"]
 
 #: a sentence ends with . ! ? or … (CJK 。！？ too; perhaps inside quotes or brackets)
 SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’»)\]」』）]*$")
+#: a sentence that ends inside a line (the next one follows after a space; none in Chinese or Japanese)
+INNER_SENTENCE = re.compile(r"[^.!?…。！？]+(?:[。！？]|[.!?…]['\"”’»)\]」』）]*\s)")
 #: scripts written without spaces between words (Chinese, Japanese; Thai, Lao, Khmer)
 UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1780-\u17ff]")
 
@@ -44,7 +46,8 @@ class NoArticle(Filter):
 
 class NoProse(Filter):
     """No line left reads as a sentence (``Config.prose_min_words`` words or
-    more, ending with sentence punctuation): what is left is a list of
+    more, ending with sentence punctuation, at the end of the line or inside
+    it): what is left is a list of
     headlines or links (an index page, a "Popular right now" box under an
     error message), not an article."""
 
@@ -55,9 +58,20 @@ class NoProse(Filter):
 
     def filter(self, doc: Document) -> Drop | None:
         minimum = self.config.prose_min_words
-        if any(word_estimate(line.text) >= minimum and SENTENCE_END.search(line.text) for line in doc.kept_lines()):
+        if any(self._reads_as_prose(line.text, minimum) for line in doc.kept_lines()):
             return None
         return Drop(self.name, f"no sentence of {minimum} words or more left: a list of headlines or links, not an article")
+
+    @staticmethod
+    def _reads_as_prose(text: str, minimum: int) -> bool:
+        """The line ends a sentence of ``minimum`` words or more, or holds one
+        followed by more text (a whole article printed as one line that ends
+        with "Read in browser »" is prose too)."""
+        if word_estimate(text) < minimum:
+            return False
+        if SENTENCE_END.search(text):
+            return True
+        return any(word_estimate(m.group()) >= minimum for m in INNER_SENTENCE.finditer(text))
 
 
 class TooShort(Filter):

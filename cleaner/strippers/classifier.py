@@ -44,6 +44,7 @@ from cleaner.strippers.line_features import (
     line_features,
     load_resources,
 )
+from cleaner.strippers.structured import structured_runs
 
 MODEL_FILE = "line_model.json"
 
@@ -111,6 +112,11 @@ class ClassifierConfig:
     # (times fallback_ratio) and the search is run again.
     fallback_min_words: int = 20
     fallback_ratio: float = 0.6
+    # A run of at least this many lines that read as code or as table rows
+    # (structured.structured_runs) never counts against the article in the
+    # region search, and is kept when it falls inside the region: a
+    # listing in the middle of a tutorial does not split it. 0 = off.
+    structured_min_lines: int = 3
     # Model file (under cleaner/data) holding the two logistic models.
     model_file: str = MODEL_FILE
 
@@ -253,11 +259,15 @@ class LineClassifier:
                 c["prob"] = min(c["prob"], self.config.teaser_score_cap)
         return stats, logits, ctx
 
-    def find_regions(self, stats: Sequence[LineStats], probs: Sequence[float], threshold: float) -> list[tuple[int, int]]:
-        """Stage 4: the best-scoring contiguous run(s) of lines."""
+    def find_regions(self, stats: Sequence[LineStats], probs: Sequence[float], threshold: float,
+                     structured: Sequence[bool] | None = None) -> list[tuple[int, int]]:
+        """Stage 4: the best-scoring contiguous run(s) of lines. Lines of a
+        ``structured`` run (code, tables) never count against a run."""
         cfg = self.config
         gains = [(p - threshold) * (1.0 + s.words) ** cfg.region_weight_exponent
                  for s, p in zip(stats, probs)]
+        if structured is not None:
+            gains = [max(g, 0.0) if flag else g for g, flag in zip(gains, structured)]
         start, end, total = best_run(gains)
         if end <= start:
             return []
@@ -269,16 +279,18 @@ class LineClassifier:
                 regions.append((s2, e2))
         return sorted(regions)
 
-    def _select(self, stats, logits, teaser, region_probs, probs, region_threshold, keep_threshold) -> tuple[list[bool], list[bool]]:
+    def _select(self, stats, logits, teaser, region_probs, probs, region_threshold, keep_threshold,
+                structured) -> tuple[list[bool], list[bool]]:
         inside = [False] * len(probs)
-        for lo, hi in self.find_regions(stats, region_probs, region_threshold):
+        for lo, hi in self.find_regions(stats, region_probs, region_threshold, structured):
             for i in range(lo, hi):
                 inside[i] = True
         cfg = self.config
         veto = [logits[i] < 0.0 and ((s.words <= cfg.chrome_veto_words and s.features["chrome_cover"] >= cfg.sandwich_max_chrome)
                                      or s.features["chrome_multi"] >= cfg.chrome_veto_phrase_share)
                 for i, s in enumerate(stats)]
-        return inside, [inside[i] and not veto[i] and (p >= keep_threshold or (logits[i] >= cfg.strong_line_logit and not teaser[i]))
+        return inside, [inside[i] and not veto[i] and (p >= keep_threshold or structured[i]
+                                                       or (logits[i] >= cfg.strong_line_logit and not teaser[i]))
                         for i, p in enumerate(probs)]
 
     def region_threshold(self, logits: Sequence[float]) -> float:
@@ -310,10 +322,12 @@ class LineClassifier:
         region_probs = [min(rp, p) if t else rp for rp, p, t in zip(region_probs, probs, teaser)]
         if threshold is None:
             threshold = self.region_threshold(logits)
-        inside, keep = self._select(stats, logits, teaser, region_probs, probs, threshold, cfg.keep_threshold)
+        structured = structured_runs(lines, cfg.structured_min_lines) if cfg.structured_min_lines else [False] * n
+        inside, keep = self._select(stats, logits, teaser, region_probs, probs, threshold, cfg.keep_threshold, structured)
         if sum(s.words for s, k in zip(stats, keep) if k) < cfg.fallback_min_words:
             top = max(probs) * cfg.fallback_ratio
-            inside, keep = self._select(stats, logits, teaser, probs, probs, min(threshold, top), min(cfg.keep_threshold, top))
+            inside, keep = self._select(stats, logits, teaser, probs, probs, min(threshold, top), min(cfg.keep_threshold, top),
+                                        structured)
             if not any(keep):
                 # context can sink every line of a tiny document: keep the line
                 # that is best on the better of its two scores

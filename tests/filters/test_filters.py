@@ -47,3 +47,23 @@ def test_comment_thread_heading_cuts_the_comments():
     doc = Cleaner().clean_text("\n\n".join(page))
     assert doc.text.endswith("a season of landings.")
     assert any(r.rule_id == "generic.comments-count-heading" for r in doc.removals)
+
+
+def test_article_printed_as_one_line_is_prose():
+    """A whole article on one line that ends with a link label, not a full stop."""
+    blob = " ".join(ARTICLE) + " Read in browser »"
+    assert NoProse().filter(Document.from_text("a.txt", "Menu\n" + blob)) is None
+    assert NoProse().filter(Document.from_text("b.txt", "Menu\nHome. News. Sport. Weather. Read in browser »")) is not None
+
+
+def test_wordpress_says_header_cuts_the_comments():
+    page = ["Harbour basin to be dredged", *ARTICLE,
+            "Skippers welcomed the decision but said the delay had already cost them a season of landings.",
+            "1. Tom Reed says:", "Great news for the harbour, about time somebody did something about the silt.",
+            "2. Ana Ruiz says:", "Agreed, the boats have been stuck for years now, every low tide."]
+    doc = Cleaner().clean_text("\n\n".join(page))
+    assert doc.text.endswith("a season of landings.")
+    assert any(r.rule_id == "generic.comment-says" for r in doc.removals)
+    # a headline that ends with "Says" is not a comment
+    story = Cleaner().clean_text("\n\n".join([*ARTICLE, "What the Harbour Master Says", *ARTICLE[:1]]))
+    assert not any(r.rule_id == "generic.comment-says" for r in story.removals)

@@ -1,0 +1,67 @@
+"""Code listings and tables printed as text.
+
+A tutorial's code listing or a table of figures reads nothing like prose:
+short lines full of symbols and digits, no stopwords, no sentence ends. The
+line classifier scores such lines as low as a menu, so a listing in the
+middle of an article would split it, and the region search would keep only
+the half with more prose. Menus and link lists do not look like code,
+though, and a run of lines that do is part of what the page shows the
+reader. This module finds such runs (:func:`structured_runs`); the classifier
+lets its region search cross them without counting them for or against the
+article, and keeps them when they fall inside the article.
+
+>>> structured_runs(["Install it first.", "import json", "data = json.load(f)", "print(data)", "That is all."], 3)
+[False, True, True, True, False]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+#: a line of program code or markup: it ends with ; { or }, starts with a
+#: bracket, a comment or prompt marker or a tag, holds an operator between
+#: spaces, assigns, calls, or starts with a keyword of a common language
+CODE_LINE = re.compile(
+    r"""[;{}]\s*$"""
+    r"""|^[{}\[\]()]"""
+    r"""|^(//|/\*|\*/|\*\s|--\s|\#\s*(include|define|!)|<!--|<\?|\$\s|>>>\s)"""
+    r"""|^</?[a-zA-Z][\w-]*(\s[^<>]*)?/?>"""
+    r"""|\s(==|!=|===|=>|->|-->|:=|\+=|-=|&&|\|\|)\s"""
+    r"""|^[\w.\[\]'"]+\s*=\s*\S"""
+    r"""|^(def|class|import|from\s+\S+\s+import|return|if\s*\(|for\s*\(|while\s*\(|var|let|const|function|public|private"""
+    r"""|static|SELECT|FROM|WHERE|CREATE|INSERT|UPDATE|DELETE|ALTER|JOIN|GROUP BY|ORDER BY)\b"""
+    r"""|\w\([^()]*\)\s*[;:{]?\s*$"""
+)
+#: a table row: cells separated by a tab
+TABLE_ROW = re.compile(r"\S\t+\S")
+
+
+def structured_line(text: str) -> bool:
+    """A line that reads as code, markup or a table row.
+
+    >>> [structured_line(t) for t in ("x = compute(y);", "Total\\t\\t42", "We went home early.")]
+    [True, True, False]
+    """
+    return bool(CODE_LINE.search(text) or TABLE_ROW.search(text))
+
+
+def structured_runs(lines: Sequence[str], min_lines: int) -> list[bool]:
+    """For each line, whether it lies in a run of at least ``min_lines``
+    structured lines, where one other line between two of them (a comment
+    in plain words, a blank table cell) does not end the run."""
+    flags = [structured_line(text) for text in lines]
+    out = [False] * len(lines)
+    i, n = 0, len(lines)
+    while i < n:
+        if not flags[i]:
+            i += 1
+            continue
+        end, count = i + 1, 1  # run lines[i:end], count structured lines in it
+        while end < n and (flags[end] or (end + 1 < n and flags[end + 1])):
+            count += flags[end]
+            end += 1
+        if count >= min_lines:
+            out[i:end] = [True] * (end - i)
+        i = end
+    return out
