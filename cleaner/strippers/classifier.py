@@ -44,7 +44,7 @@ from cleaner.strippers.line_features import (
     line_features,
     load_resources,
 )
-from cleaner.strippers.structured import structured_runs
+from cleaner.strippers.structured import introduced_lists, structured_runs
 
 MODEL_FILE = "line_model.json"
 
@@ -117,6 +117,11 @@ class ClassifierConfig:
     # region search, and is kept when it falls inside the region: a
     # listing in the middle of a tutorial does not split it. 0 = off.
     structured_min_lines: int = 3
+    # So does a list of at least this many items (bullets, numbers) right
+    # below a line of at most introduced_list_max_intro_words words that ends
+    # with a colon ("Key services:"). 0 = off.
+    introduced_list_min_items: int = 2
+    introduced_list_max_intro_words: int = 25
     # Model file (under cleaner/data) holding the two logistic models.
     model_file: str = MODEL_FILE
 
@@ -323,6 +328,9 @@ class LineClassifier:
         if threshold is None:
             threshold = self.region_threshold(logits)
         structured = structured_runs(lines, cfg.structured_min_lines) if cfg.structured_min_lines else [False] * n
+        if cfg.introduced_list_min_items:
+            items = introduced_lists(lines, cfg.introduced_list_min_items, cfg.introduced_list_max_intro_words)
+            structured = [a or b for a, b in zip(structured, items)]
         inside, keep = self._select(stats, logits, teaser, region_probs, probs, threshold, cfg.keep_threshold, structured)
         if sum(s.words for s, k in zip(stats, keep) if k) < cfg.fallback_min_words:
             top = max(probs) * cfg.fallback_ratio

@@ -1,4 +1,4 @@
-"""Code listings and tables printed as text.
+"""Code listings, tables and introduced lists printed as text.
 
 A tutorial's code listing or a table of figures reads nothing like prose:
 short lines full of symbols and digits, no stopwords, no sentence ends. The
@@ -6,9 +6,12 @@ line classifier scores such lines as low as a menu, so a listing in the
 middle of an article would split it, and the region search would keep only
 the half with more prose. Menus and link lists do not look like code,
 though, and a run of lines that do is part of what the page shows the
-reader. This module finds such runs (:func:`structured_runs`); the classifier
-lets its region search cross them without counting them for or against the
-article, and keeps them when they fall inside the article.
+reader. The same holds for a list that a line ending with a colon
+introduces ("Key services:" then bullet items): menus are lists too, but
+nobody writes a sentence to announce them. This module finds such runs
+(:func:`structured_runs`, :func:`introduced_lists`); the classifier lets its
+region search cross them without counting them against the article, and
+keeps them when they fall inside the article.
 
 >>> structured_runs(["Install it first.", "import json", "data = json.load(f)", "print(data)", "That is all."], 3)
 [False, True, True, True, False]
@@ -64,4 +67,28 @@ def structured_runs(lines: Sequence[str], min_lines: int) -> list[bool]:
         if count >= min_lines:
             out[i:end] = [True] * (end - i)
         i = end
+    return out
+
+
+#: a list item: a bullet, a dash or a number with a dot or bracket, then text
+LIST_ITEM = re.compile(r"^([•·*–-]|\d{1,3}[.)])\s+\S")
+
+
+def introduced_lists(lines: Sequence[str], min_items: int, max_intro_words: int) -> list[bool]:
+    """For each line, whether it is an item of a list of at least
+    ``min_items`` items right below a line of at most ``max_intro_words``
+    words that ends with a colon.
+
+    >>> introduced_lists(["Pack these:", "• a torch", "• a map", "Menu", "• Home", "• News"], 2, 25)
+    [False, True, True, False, False, False]
+    """
+    out = [False] * len(lines)
+    for i, text in enumerate(lines):
+        if not text.endswith(":") or len(text.split()) > max_intro_words:
+            continue
+        end = i + 1
+        while end < len(lines) and LIST_ITEM.match(lines[end]):
+            end += 1
+        if end - i - 1 >= min_items:
+            out[i + 1:end] = [True] * (end - i - 1)
     return out

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 from cleaner import Cleaner
 from cleaner.strippers.classifier import LineClassifier
-from cleaner.strippers.structured import structured_line, structured_runs
+from cleaner.strippers.structured import introduced_lists, structured_line, structured_runs
 
 INTRO = [
     "A partial index is one of the cheapest ways to speed up a table that mostly serves queries about a few rows.",
@@ -77,3 +77,11 @@ def test_region_search_crosses_a_structured_run_and_only_then():
     assert clf.find_regions(stats, probs, 0.6, [False] * 4 + [True] * 8 + [False] * 4) == [(0, 16)]
     # a structured run that scores well still counts for the article
     assert clf.find_regions(stats, [0.1] * 4 + [0.9] * 8 + [0.1] * 4, 0.6, [True] * 16) == [(4, 12)]
+
+
+def test_lists_introduced_by_a_colon_line():
+    lines = ["What we packed:", "1. a torch", "2) a map", "- spare socks", "Then we left.", "Sections", "• Home", "• News"]
+    assert introduced_lists(lines, 2, 25) == [False, True, True, True, False, False, False, False]
+    assert introduced_lists(lines, 4, 25) == [False] * 8  # three items are fewer than four
+    long_intro = ["This sentence that ends with a colon runs on for far too many words to be a list's label:", "• a", "• b"]
+    assert introduced_lists(long_intro, 2, 10) == [False] * 3
