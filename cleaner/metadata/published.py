@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from ..config import Config
 from ..document import Document
 from ..steps import Annotator
+from ..strippers.structured import structured_line
 from .dates import ParsedDate, find_dates, page_order
 from .ranking import RankingModel
 from .title import title_line as find_title_line
@@ -38,6 +39,7 @@ PUBLISHED = re.compile(
     r"|gepubliceerd|geplaatst|publicerad)\b")
 BY = re.compile(r"(?i)\bby\b|\bvon\b|\bpor\b|\bpar\b|\bdi\b|\bdoor\b|\bav\b")
 COMMENT = re.compile(r"(?i)\b(repl(y|ies)|says|said|comments?|wrote)\b")
+AS_OF = re.compile(r"(?i)\b(as of|as at|valid until|expires?( on)?|deadline:?|until|through)\s*$")
 COPYRIGHT = re.compile(r"(?i)©|\(c\)|copyright|all rights reserved")
 
 FEATURES = (
@@ -45,7 +47,7 @@ FEATURES = (
     "rel_position", "title_below_near", "title_above_near", "title_far", "date_line", "short_line", "log_words",
     "has_time", "updated_word", "published_word", "byline", "comment_words", "copyright", "header_pick",
     "was_date_line", "was_outside_region", "kept", "first_of_page", "rank", "earliest", "latest", "repeats",
-    "second_in_line", "future_of_others",
+    "second_in_line", "future_of_others", "code_line", "as_of",
 )
 
 
@@ -54,6 +56,7 @@ class DateMention:
     line: int  # index into Document.lines
     parsed: ParsedDate
     nth: int  # position among the dates of its line
+    lead_from: int = 0  # where the words that lead up to it start: the end of the line's previous date, or 0
 
 
 class DateCandidates:
@@ -66,11 +69,13 @@ class DateCandidates:
         out = []
         order = doc.date_order or page_order(doc.raw)
         for line in doc.lines:
+            lead_from = 0
             for nth, parsed in enumerate(find_dates(line.text, order=order, context=doc.raw)):
                 if doc.date_order is None and parsed.resolved_by == "site-order":
                     parsed = replace(parsed, resolved_by="page-order")
                 if parsed.iso is not None:
-                    out.append(DateMention(line.index, parsed, nth))
+                    out.append(DateMention(line.index, parsed, nth, lead_from))
+                lead_from = parsed.span[1]
                 if len(out) >= self.config.date_max_candidates:
                     return out
         return out
@@ -96,7 +101,8 @@ class DateCandidates:
                  title_line: int | None, counts: dict[str, int], earliest: str, latest: str, header_day: str) -> dict[str, float]:
         line = doc.lines[mention.line]
         text = line.text
-        before = text[max(0, mention.parsed.span[0] - 40): mention.parsed.span[0]]
+        # "Updated May 3 · Originally published May 1": each date is read with its own words only
+        before = text[max(mention.lead_from, mention.parsed.span[0] - 40): mention.parsed.span[0]]
         day = mention.parsed.iso[:10]
         words = len(text.split())
         distance = first - mention.line
@@ -135,6 +141,8 @@ class DateCandidates:
         f["latest"] = float(day == latest and earliest != latest)
         f["repeats"] = math.log(counts[day])
         f["second_in_line"] = float(mention.nth > 0)
+        f["as_of"] = float(bool(AS_OF.search(before)))  # "Data as of Dec 20": the date of figures, not of the story
+        f["code_line"] = float(structured_line(text))  # a date in a listing ("WHERE day > '2024-01-01'")
         f["future_of_others"] = float(total > 2 and day == latest and sum(1 for d in counts if d > earliest) == 1 and counts[day] == 1)
         return f
 

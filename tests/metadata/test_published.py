@@ -49,3 +49,21 @@ def test_shipped_model_and_unknown_features():
     assert set(RunResources().model("date").weights) <= set(FEATURES)
     with pytest.raises(ValueError, match="no_such_feature"):
         RankingModel.from_json(json.dumps({"weights": {"no_such_feature": 1.0}}), "date_model.json", FEATURES)
+
+
+def _features_by_day(lines: list[str]) -> dict[str, dict[str, float]]:
+    doc = Document.from_text("a.txt", "\n".join(lines))
+    return {mention.parsed.iso[:10]: feats for mention, feats in DateCandidates().candidates(doc, title_line=None)}
+
+
+def test_each_date_is_read_with_its_own_words():
+    """'Updated … Originally published …' on one line: the second date is the published one, not an update."""
+    feats = _features_by_day(["Updated Mar 9, 2024 · Published Mar 3, 2024", *BODY])
+    assert feats["2024-03-09"]["updated_word"] == 1.0 and feats["2024-03-09"]["published_word"] == 0.0
+    assert feats["2024-03-03"]["published_word"] == 1.0 and feats["2024-03-03"]["updated_word"] == 0.0
+
+
+def test_dates_of_figures_and_of_listings_are_marked():
+    feats = _features_by_day([*BODY, "Prices as of March 9, 2024.", "SELECT id FROM orders WHERE day > '2024-03-01';"])
+    assert feats["2024-03-09"]["as_of"] == 1.0 and feats["2024-03-09"]["code_line"] == 0.0
+    assert feats["2024-03-01"]["code_line"] == 1.0 and feats["2024-03-01"]["as_of"] == 0.0
