@@ -35,7 +35,7 @@ BYLINE_MARKERS = {
     "nb": ("av", "skrevet av"),
 }
 #: labels that introduce names after an optional colon ("Author: Jane Roe")
-AUTHOR_LABELS = ("author", "authors", "author(s)", "autor", "autorin", "autoren", "autora",
+AUTHOR_LABELS = ("author", "authors", "author(s)", "contributor", "contributors", "autor", "autorin", "autoren", "autora",
                  "autores", "auteur", "auteurs", "autrice", "autore", "autori", "författare",
                  "forfatter", "forfattere")
 #: labels that introduce names only with a colon ("Text: Hans Müller")
@@ -47,7 +47,8 @@ ROLE_WORDS = frozenset("""
     intern freelance freelancer special foreign political business sports science health
     investigative national international deputy managing associate assistant executive desk
     bureau team staffer photographer writer-at-large editor-at-large reviewer critic blogger
-    presenter commentator
+    presenter commentator columnists guest lead expert specialist consultant strategist educator
+    dietitian nutritionist director manager founder co-founder ceo president head digital master
     redakteur redakteurin korrespondent korrespondentin reporterin redaktion chefredakteur
     mitarbeiter autorin corresponsal redactor redactora periodista enviado enviada especial
     journaliste correspondant correspondante rédacteur rédactrice envoyé envoyée spécial
@@ -103,13 +104,16 @@ _MARKERS = {m for ms in BYLINE_MARKERS.values() for m in ms}
 #: a byline's label on a line of its own: "By", "Written by", "Author:" (the names follow on the next line)
 AUTHOR_LABEL = re.compile(r"(?i)^\W*(?:by|written by|posted by|author|authors|about the author|autor|von|por|par|door)\W*$")
 BYLINE_LEAD = re.compile(
-    rf"^[\W_]*(?:(?:{_alternation(_MARKERS)})\s*:?\s+"
+    rf"^[\W_]*(?:(?:{_alternation(_MARKERS)})(?:\s*:\s*|\s+)"
     rf"|(?:{_alternation(AUTHOR_LABELS)})(?:\s*:\s*|\s+)"
     rf"|(?:{_alternation(COLON_LABELS)})\s*:\s*)(?=\w)",
     re.I,
 )
-#: where the names end: " | Reuters", " - 1 October 2015", " for The Guardian", " (AP)"
-TAIL = re.compile(r"\s*(?:[|•·●◆▪/]|\s[-–—]\s|\((?:[^()]*)\)\s*$)|\s+(?:for|für|pour|para|per|voor|för)\s+"
+#: where the names end: " | Reuters", " - 1 October 2015", " for The Guardian", " (AP)", " (CNXSoft) - 5 Comments",
+#: " in Travel" (the category), " 15 min read"
+TAIL = re.compile(r"\s*(?:[|•·●◆▪/]|\s[-–—]\s|\()|\s+(?:for|für|pour|para|per|voor|för)\s+"
+                  r"|\s+in\s+(?=[A-Z])|\s+In$"
+                  r"|\s+\d+\+?\s*(?:min|mins|minutes?|comments?|hours?|days?|views?|likes?|shares?)\b"
                   r"|(?<=[a-z]{2})\.\s+(?=[A-Z])"  # "By Jane Roe. Last updated ..."
                   r"|(?<=\w)[–—](?=\w)")  # "by Jane Roe—10 min read"
 SEPARATORS = re.compile(r"\s*(?:[,;&+]|\b(?:and|und|et|en|och|og)\b)\s*", re.I)
@@ -183,10 +187,27 @@ def split_names(value: str) -> list[str]:
             continue
         if index > 0 and (_is_role(part) or CREDENTIAL.match(part)):
             continue  # "Environment Correspondent" after a comma: all of it is the title
-        part = _trim_roles(part)
+        part = _trim_credentials(_trim_roles(part))
         if part and not _is_role(part) and not _is_publication(part, index):
             names.append(part)
     return names
+
+
+def _is_description(part: str) -> bool:
+    """A part after the first name that says who the author is rather than
+    naming a co-author: it holds a lower-case word that is no name particle
+    ("Representative to the Liaison Committee", "Head of Research")."""
+    return any(w[:1].islower() and w not in PARTICLES for w in part.split())
+
+
+def _trim_credentials(part: str) -> str:
+    """Drop credentials printed without a comma: "Jane A. Roe CPP" -> "Jane A. Roe" (not in
+    a name written all in capitals, whose every word looks like a credential)."""
+    tokens = part.split()
+    if part != part.upper():
+        while len(tokens) > 2 and CREDENTIAL.match(tokens[-1]):
+            tokens.pop()
+    return " ".join(tokens)
 
 
 def _looks_like_name(name: str) -> bool:
@@ -251,8 +272,8 @@ def parse_byline(line: str, *, max_words: int = 12) -> list[str] | None:
     names = []
     for name in split_names(rest):
         if not _looks_like_name(name):
-            if any(c.isdigit() for c in name) and names:
-                continue  # "By Jane Roe, 1 October 2015"
+            if names and (any(c.isdigit() for c in name) or _is_description(name)):
+                continue  # "By Jane Roe, 1 October 2015", "By Jane Roe, Representative to the Liaison Committee"
             return None
         names.append(normalise_name(name))
     return names or None

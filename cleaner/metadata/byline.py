@@ -19,10 +19,12 @@ fitted by ``bench/metadata_dev.py byline`` like the title and date models.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib import resources as importlib_resources
 
 from ..config import Config
 from ..document import Document
@@ -59,6 +61,9 @@ LIST_SEPARATOR = re.compile(r"\s*(?:[,;&]|\band\b)\s*")
 ABOUT = re.compile(r"^About (?:the author:?\s*)?(?P<name>[A-Z][^,.!?]{1,40})$")
 #: a user name after "by" in a dated line: "Posted on July 1, 2024 by janeroe"
 HANDLE_BY = re.compile(r"(?:^|\s)(?i:by)\s+(?P<name>[a-z][a-z0-9._-]{2,30})$")
+#: a copyright line names the site's owner, on a personal site the author: "© 2025 Jane Roe. All rights reserved."
+COPYRIGHT = re.compile(r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?[,-]?\s*"
+                       r"(?P<name>[^.,|©]+?)\s*(?:[.,|]|\ball rights\b|$)")
 #: a one-word name ("Susan"), accepted next to a date only
 SINGLE_NAME = re.compile(r"^[A-Z][a-z]{2,14}$")
 #: a byline line may list several names with roles and credentials
@@ -66,6 +71,12 @@ BYLINE_MAX_WORDS = 16
 #: at most this many parts of a split line are tried as names
 MAX_SEGMENTS = 4
 ORG_WORDS = frozenset(("team", "staff", "desk", "editors", "editorial", "newsroom", "blog", "admin", "contributor"))
+#: words of a company's or an institution's name: it owns the site (a copyright line) but seldom signs an article
+COMPANY_WORDS = frozenset(("inc", "llc", "ltd", "corp", "corporation", "company", "co", "gmbh", "group", "technologies",
+                           "solutions", "services", "institute", "university", "college", "clinic", "hospital",
+                           "foundation", "association", "society", "agency", "software", "labs", "studio", "studios"))
+#: titles before a first name: "Dr. Jane Roe" starts with the given name "Jane"
+HONORIFICS = frozenset(("dr", "prof", "mr", "mrs", "ms", "sir", "dame", "rev"))
 
 FEATURES = (
     "none", "bias", "kind_byline", "kind_bare", "kind_alt", "kind_segment", "kind_inner", "kind_single", "kind_list", "kind_about", "kind_handle",
@@ -74,8 +85,20 @@ FEATURES = (
     "near_above", "far_above", "in_article", "below_article", "log_distance", "title_below_near",
     "title_above_near", "date_same_line", "date_near", "header_pick", "two_names", "one_token", "four_tokens",
     "org_word", "chrome", "repeats", "was_byline", "was_outside_region", "was_section", "was_before_title",
-    "kept", "short_line", "rel_position",
+    "kept", "short_line", "rel_position", "kind_copyright", "given_name", "in_copyright", "page_top",
+    "company_word",
 )
+#: the first non-blank lines of a page that make its masthead (a personal site prints its owner's name there)
+PAGE_TOP_LINES = 3
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """First names (lower case) of ``cleaner/data/given_names.txt``: a name that
+    starts with one is more likely a person than a menu entry ("Ryan Carrigan",
+    not "Pool Tables")."""
+    text = importlib_resources.files("cleaner.data").joinpath("given_names.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
 @dataclass(slots=True)
@@ -97,6 +120,8 @@ class _Page:
     folded: str  # the raw text, case-folded
     header: tuple[str, ...]  # the header step's authors, case-folded
     lower_words: frozenset[str]  # words the page writes in lower case: "change" in "Climate Change" is a word, not a name
+    copyright: str  # the page's copyright lines, case-folded
+    top: str  # the page's first PAGE_TOP_LINES non-blank lines, case-folded
 
 
 class BylineCandidates:
@@ -170,11 +195,16 @@ class BylineCandidates:
                 m = pattern.match(text)
                 if m and (alt := self._bare(m.group("name").strip())):
                     add((alt,), "alt")
+        owner = COPYRIGHT.match(text)
+        if owner and (name := self._bare(owner.group("name"))):
+            add((name,), "copyright")
         about = ABOUT.match(text)
         if about and (name := self._bare(about.group("name"), single=True)):
             add((name,), "about")
         for m in INNER_BY.finditer(text):
-            if m.start() > 0 and (names := parse_byline(text[m.start():].lstrip(" \t|•·-–—,;:"), max_words=BYLINE_MAX_WORDS)):
+            # (the byline's first words only: what follows "by Jane Roe (Site) - 5 Comments on …" is not the byline's)
+            inner = " ".join(text[m.start():].lstrip(" \t|•·-–—,;:").split()[:BYLINE_MAX_WORDS])
+            if m.start() > 0 and (names := parse_byline(inner, max_words=BYLINE_MAX_WORDS)):
                 add(tuple(names), "inner")
         date = find_date(text)
         cut = text if date is None else f"{text[:date.span[0]]} | {text[date.span[1]:]}"
@@ -217,8 +247,10 @@ class BylineCandidates:
                     cand.line, cand.kind = index, kind
                 cand.lines.add(index)
                 cand.kinds.add(kind)
+        copyright = "\n".join(line.text for line in doc.lines if "©" in line.text or "opyright" in line.text)
+        top = [line.text for line in doc.lines[:40] if line.text.strip()][:PAGE_TOP_LINES]
         page = _Page(first, last, title_line, doc.raw.casefold(), tuple(n.casefold() for n in doc.meta.authors),
-                     frozenset(LOWER_WORD.findall(doc.raw)))
+                     frozenset(LOWER_WORD.findall(doc.raw)), copyright.casefold(), "\n".join(top).casefold())
         out = [(cand, self.features(doc, cand, page)) for cand in found.values()]
         none = dict.fromkeys(FEATURES, 0.0)
         none["none"] = 1.0
@@ -263,7 +295,7 @@ class BylineCandidates:
         f["bio"] = float(_has_bio(doc.raw, cand.names[0]))
         tokens_folded = [w for w in words if len(w) > 2]
         f["common_words"] = sum(w in page.lower_words for w in tokens_folded) / max(1, len(tokens_folded))
-        above = doc.lines[cand.line - 1].text if cand.line > 0 else ""
+        above = next((doc.lines[k].text for k in range(cand.line - 1, max(-1, cand.line - 3), -1) if doc.lines[k].text.strip()), "")
         f["label_above"] = float(bool(AUTHOR_LABEL.match(above)))
         f["reviewer"] = float(bool(REVIEWER.search(line.text)))
         removal = line.removal
@@ -274,6 +306,12 @@ class BylineCandidates:
         f["kept"] = float(removal is None)
         f["short_line"] = float(len(line.text.split()) <= 6)
         f["rel_position"] = cand.line / max(1, len(doc.lines))
+        given = given_names()
+        f["given_name"] = sum(_first_name(n) in given for n in cand.names) / len(cand.names)
+        f["company_word"] = float(bool({w.strip(".,") for w in words} & COMPANY_WORDS))
+        folded = cand.names[0].casefold()
+        f["in_copyright"] = float(folded in page.copyright)
+        f["page_top"] = float(folded in page.top)
         return f
 
 
@@ -285,7 +323,8 @@ class RankedAuthors(Annotator):
 
     def __init__(self, candidates: BylineCandidates, model: RankingModel):
         self.candidates = candidates
-        self.model = model
+        offset = candidates.config.byline_none_offset  # (the fitted weights stay as the file has them)
+        self.model = RankingModel({**model.weights, "none": model.weights.get("none", 0.0) + offset}) if offset else model
 
     def annotate(self, doc: Document) -> None:
         best = self.model.best(self.candidates.candidates(doc, find_title_line(doc)))
@@ -306,6 +345,14 @@ def _has_bio(raw: str, name: str) -> bool:
             return True
         pos = raw.find(name, pos + 1)
     return False
+
+
+def _first_name(name: str) -> str:
+    """The case-folded first name of a name, after a title: "Dr. Jane Roe" -> "jane"."""
+    tokens = name.casefold().split()
+    while len(tokens) > 1 and tokens[0].rstrip(".") in HONORIFICS:
+        tokens.pop(0)
+    return tokens[0] if tokens else ""
 
 
 def _undouble(name: str) -> str:

@@ -64,6 +64,16 @@ from cleaner.metadata.authors import normalise_name, parse_byline, split_names
         ("Door Jan de Vries en Piet Jansen", ["Jan de Vries", "Piet Jansen"]),
         ("Av Ola Nordmann och Kari Nordmann", ["Ola Nordmann", "Kari Nordmann"]),
         ("Av Ola Nordmann og Kari Nordmann", ["Ola Nordmann", "Kari Nordmann"]),
+        ("Written by:Jane Roe", ["Jane Roe"]),  # no space after the colon
+        ("Contributors: Jane Roe", ["Jane Roe"]),
+        ("By Jane Roe 12 min read", ["Jane Roe"]),
+        ("By Jane Roe (Harbour Notes) - 3 Comments", ["Jane Roe"]),
+        ("By Jane Roe in Travel", ["Jane Roe"]),
+        ("By Jane Roe In", ["Jane Roe"]),  # the category's name was an image
+        ("By Jane Roe, Head of Research at the Harbour Trust", ["Jane Roe"]),  # a description, not a co-author
+        ("By Jane Roe, Representative to the Ferry Users Committee", ["Jane Roe"]),
+        ("Written By: Jane Roe Executive Digital Editor and Master Baker", ["Jane Roe"]),
+        ("By Jane Roe, Guest Columnists", ["Jane Roe"]),
     ],
 )
 def test_bylines(line, names):
@@ -129,6 +139,10 @@ def test_too_many_name_tokens():
         ("Jane Roe Staff Writer", ["Jane Roe"]),
         ("Jane Roe, Reuters", ["Jane Roe"]),
         ("Jane E Roe", ["Jane E Roe"]),  # a capital initial is not the Italian "e"
+        ("Jane A. Roe CPP, PSP", ["Jane A. Roe"]),  # credentials without a comma
+        ("JANE ROE", ["JANE ROE"]),  # (a name in capitals is no credential)
+        ("Jane Roe, Dietitian", ["Jane Roe"]),
+        ("Jane Roe Lead Writer", ["Jane Roe"]),
         ("Anderson Cooper and Ethan Hawke", ["Anderson Cooper", "Ethan Hawke"]),
         ("", []),
     ],

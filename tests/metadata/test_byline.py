@@ -10,7 +10,7 @@ from cleaner import Cleaner
 from cleaner.api import RunResources
 from cleaner.config import Config
 from cleaner.document import Document
-from cleaner.metadata.byline import FEATURES, BylineCandidates, RankedAuthors, _undouble
+from cleaner.metadata.byline import FEATURES, BylineCandidates, RankedAuthors, _first_name, _undouble, given_names
 from cleaner.metadata.ranking import RankingModel
 from cleaner.strippers.header import HeaderStripper
 from tests.metadata.pages import BODY
@@ -52,6 +52,49 @@ def test_names_a_page_offers():
     assert found("Subscribe to our newsletter") == []
     assert _undouble("Colin GrayColin Gray") == "Colin Gray"
     assert _undouble("Colin Gray Colin Gray") == "Colin Gray" and _undouble("Ana Ana Ruiz") == "Ana Ana Ruiz"
+
+
+def test_copyright_line_names_the_owner():
+    found = candidates().names_in
+    assert found("© 2025 Ana Ruiz. All rights reserved.") == [(("Ana Ruiz",), "copyright")]
+    assert (("Ana Ruiz",), "copyright") in found("Copyright © 2019-2025 Ana Ruiz")
+    assert found("© 2025 Harbour Media. All rights reserved.") == []  # a publication is no name
+
+
+def test_inner_byline_ends_where_the_byline_does():
+    found = candidates().names_in
+    line = "Posted on March 3, 2024 by Ana Ruiz (Harbour Notes) - 5 Comments on Ferry fares rise again next month for all"
+    assert (("Ana Ruiz",), "inner") in found(line)
+
+
+def test_given_names():
+    assert {"ana", "tom", "ryan"} <= given_names()
+    assert not {"may", "june", "will", "page", "pool", "news"} & given_names()  # months and common words are left out
+    assert _first_name("Dr. Ana Ruiz") == "ana" and _first_name("Prof Tom Reed") == "tom" and _first_name("Dr") == "dr"
+
+
+def test_page_features():
+    """A personal site prints its owner's name as the masthead and in the copyright line; a company owns its site."""
+    page = ["Ana Ruiz", "About Notes Projects", "Harbour basin to be dredged after twenty years", *BODY,
+            "Pool Tables", "© 2025 Ana Ruiz. All rights reserved.", "© 2025 Harbour Solutions Inc"]
+    doc = Cleaner().clean_text("\n\n".join(page))
+    found = {cand.names: f for cand, f in candidates().candidates(doc, None)}
+    ana = found["Ana Ruiz",]
+    assert ana["given_name"] == 1 and ana["page_top"] == 1 and ana["in_copyright"] == 1
+    assert found["Pool Tables",]["given_name"] == 0 and found["Pool Tables",]["page_top"] == 0
+    assert found["Harbour Solutions Inc",]["company_word"] == 1
+
+
+def test_none_offset():
+    """``byline_none_offset`` moves the *no author* candidate's score, not the fitted weights."""
+    doc = Document.from_text("a.txt", "\n".join(["By Ana Ruiz", *BODY]))
+    model = RankingModel({"kind_byline": 1.0, "none": 1.2})
+    ranked = RankedAuthors(candidates(), model)
+    ranked.annotate(doc)
+    assert doc.meta.authors == ["Ana Ruiz"] and model.weights["none"] == 1.2  # 1.0 against 1.2 - 0.5
+    strict = BylineCandidates(Config(byline_none_offset=0.0), lambda text: True, lambda text: False)
+    RankedAuthors(strict, model).annotate(doc)
+    assert doc.meta.authors == []
 
 
 def test_model_weights_decide():

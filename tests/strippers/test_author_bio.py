@@ -38,3 +38,11 @@ def test_other_people_and_organisations_stay():
     assert all(line.kept for line in strip([*BODY, "Tom Reed is the harbour master."], ["Ana Ruiz"]).lines)
     assert all(line.kept for line in strip([*BODY, "Acme is a platform for ports."], ["Acme"]).lines)
     assert all(line.kept for line in strip([*BODY, "Harbour Team is a group of volunteers."], ["Harbour Team"]).lines)
+
+
+def test_author_box_without_a_known_author():
+    """No author was found, but "About Ana Ruiz" and her bio below it are still an author box."""
+    doc = strip([*BODY, "About Ana Ruiz", BIO], [])
+    assert doc.lines[-1].removal is not None and doc.lines[-1].removal.rule_id == BIO_ID
+    assert all(line.kept for line in strip([*BODY, BIO], []).lines)  # a bio with no box heading: no author, no removal
+    assert all(line.kept for line in strip([*BODY, "About Ana Ruiz", "Tom Reed is the harbour master."], []).lines)
