@@ -38,11 +38,12 @@ TIME = re.compile(r"\b\d{1,2}:\d\d\b")
 DATE_NUMERIC_HINT = re.compile(r"\d[./-]\d")
 TIME_HINT = re.compile(r"\d:\d")
 # Relative timestamps of teaser cards and comments: "2 hours ago", "vor 3 Stunden",
-# "il y a 5 minutes", "hace 2 horas", "há 3 dias".
+# "il y a 5 minutes", "hace 2 horas", "há 3 dias". (The look-ahead names the first
+# character of every branch: the search then skips the positions no branch can start at.)
 RELATIVE_TIME = re.compile(
-    r"(?i)\b\d{1,3}\s*(?:sec|secs|seconds?|min|mins|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago\b"
+    r"(?i)(?=[\dvih])(?:\b\d{1,3}\s*(?:sec|secs|seconds?|min|mins|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago\b"
     r"|\bvor\s+\d{1,3}\s+(?:Sekunden|Minuten|Stunden?|Tagen?|Wochen?|Monaten?|Jahren?)\b"
-    r"|\b(?:il\s+y\s+a|hace|há)\s+\d{1,3}\s+\w+")
+    r"|\b(?:il\s+y\s+a|hace|há)\s+\d{1,3}\s+\w+)")
 # A headline glued to its blurb by the HTML-to-text step ("...in DetroitThe
 # best..."), typical of teaser cards: lower-case letters, then a capital
 # starting a new word with no space, or sentence punctuation before a capital.
