@@ -138,12 +138,12 @@ def _sketch(hashes: list[int], seeds: int) -> int:
 
 
 def _eligible(norm: str, site: str, config: TemplateConfig) -> bool:
-    if not config.min_chars <= len(norm) <= config.max_chars or not any(ch.isalpha() for ch in norm):
+    if not config.min_chars <= len(norm) <= config.max_chars or not any(map(str.isalpha, norm)):
         return False
     min_words = config.min_words_unknown_site if site == UNKNOWN_SITE else config.min_words
     words = 0  # tokens with a letter or digit; stop counting at min_words
     for token in norm.split():
-        if any(ch.isalnum() for ch in token):
+        if any(map(str.isalnum, token)):
             words += 1
             if words >= min_words:
                 return True

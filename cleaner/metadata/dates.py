@@ -73,6 +73,13 @@ WORD = re.compile(r"\w+")
 YEAR_HINT = re.compile(r"(?<!\d)" + YEAR_DIGITS)
 
 
+def has_year(line: str) -> bool:
+    """``YEAR_HINT`` is found in ``line``: after a quicker test, as every year
+    of ``YEAR_DIGITS`` holds 19, 20 or 21 (a search that starts with a
+    look-behind tries every position of the line)."""
+    return ("20" in line or "19" in line or "21" in line) and YEAR_HINT.search(line) is not None
+
+
 def _strip_accents(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
@@ -251,7 +258,7 @@ def _parse(m: re.Match, line: str, order: DateOrder | None, context: str,
 
 def _iter_dates(line: str, order: DateOrder | None, context: str,
                 known: frozenset[str] = frozenset()) -> Iterator[ParsedDate]:
-    if not YEAR_HINT.search(line):
+    if not has_year(line):
         return
     for m in DATE_RE.finditer(line):
         parsed = _parse(m, line, order, context, known)
@@ -301,7 +308,8 @@ def find_date(line: str, *, order: DateOrder | None = None, context: str = "",
     return next(_iter_dates(line, order, context, known), None)
 
 
-NUMERIC_DATE = re.compile(rf"(?<![\w./-])([0-3]?\d)([-/.])([0-3]?\d)\2{YEAR}")
+#: (the look-ahead first: the search then tries only the positions of a digit, not every position of the page)
+NUMERIC_DATE = re.compile(rf"(?=\d)(?<![\w./-])([0-3]?\d)([-/.])([0-3]?\d)\2{YEAR}")
 
 
 def page_order(text: str) -> DateOrder | None:
@@ -348,7 +356,7 @@ def date_line(line: str, *, order: DateOrder | None = None, context: str = "",
     >>> date_line("By Jane Roe | October 1, 2015 | 5 min read") is None
     True
     """
-    if not YEAR_HINT.search(line) or len(line.split()) > max_extra_words + 24:
+    if not has_year(line) or len(line.split()) > max_extra_words + 24:
         return None
     dates = list(_iter_dates(line, order, context))
     if not dates:

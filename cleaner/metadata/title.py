@@ -73,7 +73,7 @@ FEATURES = (
 
 
 def _content_words(text: str, stopwords: frozenset[str]) -> set[str]:
-    return {w for w in (t.casefold() for t in WORD.findall(text)) if len(w) > 2 and w not in stopwords and not w.isdigit()}
+    return {w for w in map(str.casefold, WORD.findall(text)) if len(w) > 2 and w not in stopwords and not w.isdigit()}
 
 
 class PageLines:
@@ -157,10 +157,8 @@ class TitleCandidates:
         for line in kept[:3]:
             lead_words |= _content_words(line.text, self.stopwords)
         body_words = _content_words(" ".join(line.text for line in kept[:60]), self.stopwords)
-        counts: dict[str, int] = {}
-        for line in kept:
-            for word in (t.casefold() for t in WORD.findall(line.text)):
-                counts[word] = counts.get(word, 0) + 1
+        # (no word spans lines: one search over the lines joined finds every line's words)
+        counts = Counter(map(str.casefold, WORD.findall("\n".join(line.text for line in kept))))
         folded = PageLines([line.text.casefold() for line in doc.lines])
         out = []
         heading_rank = 0

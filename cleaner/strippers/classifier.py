@@ -30,6 +30,7 @@ import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from cleaner.strippers.line_features import (
     CONTEXT_FEATURES,
@@ -159,6 +160,13 @@ class _Logistic:
     scale: tuple[float, ...]
     weights: tuple[float, ...]
     bias: float
+    #: the features' values in model order, read from a feature dict in one call
+    values: itemgetter = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        names = self.names
+        values = itemgetter(*names) if len(names) > 1 else lambda feats: tuple(feats[name] for name in names)
+        object.__setattr__(self, "values", values)
 
     @classmethod
     def from_json(cls, data: dict) -> _Logistic:
@@ -170,8 +178,8 @@ class _Logistic:
 
     def logit(self, feats: dict[str, float]) -> float:
         z = self.bias
-        for name, m, s, w in zip(self.names, self.mean, self.scale, self.weights):
-            z += w * (feats[name] - m) / s
+        for v, m, s, w in zip(self.values(feats), self.mean, self.scale, self.weights):
+            z += w * (v - m) / s
         return z
 
 

@@ -101,14 +101,18 @@ class RuleStripper(Stripper):
         min_words = rule.min_words_before
         if min_words is None:
             min_words = self.config.section_cut_min_words_before
-        words_before = 0
-        total = sum(word_estimate(line.text) for line in doc.kept_lines())
         headings = {line.index for line in hits.lines_for(rule.start)}
+        if not headings:
+            return  # no line can open the section (most rules on most pages): nothing to count
+        words_before = 0
+        total = None  # the document's kept words, counted when a removed heading needs them
         for position, line in enumerate(doc.lines):
             # a document that begins with a thread's heading is that thread and nothing else (a box that ends
             # where prose resumes, stop_at_prose, may head a whole-page scrape: "Trending", then the article)
             opens = position == 0 and not rule.stop_at_prose
             if (words_before >= min_words or opens) and line.index in headings and rule.matches_line(rule.start, line.text):
+                if not opens and not line.kept and total is None:
+                    total = sum(word_estimate(kept.text) for kept in doc.kept_lines())
                 if not opens and not line.kept \
                         and (total - words_before) > self.config.section_cut_removed_heading_max_after * words_before:
                     # a heading the classifier removed may be a sidebar's, inside the article: it
