@@ -22,13 +22,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-#: a line of program code or markup: it ends with ; { or }, starts with a
-#: bracket, a comment or prompt marker or a tag, holds an operator between
-#: spaces, assigns, calls, or starts with a keyword of a common language
+#: a line of program code or markup: it ends with ; { } ( [ or =>, starts
+#: with a bracket, a comment or prompt marker, a chained call or a tag, holds
+#: an operator between spaces, assigns, calls, or starts with a keyword of a
+#: common language
 CODE_LINE = re.compile(
-    r"""[;{}]\s*$"""
+    r"""[;{}(\[]\s*$|=>\s*$"""
     r"""|^[{}\[\]()]"""
-    r"""|^(//|/\*|\*/|\*\s|--\s|\#\s*(include|define|!)|<!--|<\?|\$\s|>>>\s)"""
+    r"""|^(//|/\*|\*/|\*\s|--\s|\#\s*(include|define|!)|<!--|<\?|\$\s|>>>\s|\.\w+\()"""
     r"""|^</?[a-zA-Z][\w-]*(\s[^<>]*)?/?>"""
     r"""|\s(==|!=|===|=>|->|-->|:=|\+=|-=|&&|\|\|)\s"""
     r"""|^[\w.\[\]'"]+\s*=\s*\S"""
