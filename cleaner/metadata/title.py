@@ -71,7 +71,7 @@ FEATURES = (
     "split_part", "tf_score", "tf_best", "lead_best", "prose_distance", "just_above_prose", "after_prose",
     "numbered_item", "was_header_title", "was_above_header_title", "was_sub_heading",
     "was_section", "was_outside_region", "was_breadcrumb", "was_caption", "was_copy", "kept", "deep_in_article", "tail_part",
-    "indented", "tight_above", "tight_below", "echo_near",
+    "indented", "tight_above", "tight_below", "echo_near", "dropped_elsewhere", "dropped_lower",
 )
 
 
@@ -210,6 +210,8 @@ class TitleCandidates:
                 split = self.features(doc, index, part, first, folded, lead_words, body_words)
                 self._article_features(split, part, index, prose, counts)
                 split["heading_rank"], split[kind] = features["heading_rank"], 1.0
+                if kind == "split_part":
+                    self._dropped_features(split, SITE_SEPARATOR.split(text, maxsplit=1)[1].strip(), folded)
                 out.append((line, split, part))
             out.append((line, features, text))
         out.reverse()
@@ -218,6 +220,14 @@ class TitleCandidates:
             for _, features, _ in out:
                 features[best] = float(top > 0 and features[name] == top)
         return out
+
+    @staticmethod
+    def _dropped_features(f: dict[str, float], dropped: str, folded: PageLines) -> None:
+        """What the part before a separator leaves out. A site's name ("| Coastline
+        Media") is printed elsewhere on the page too (logo, footer); a subtitle
+        ("– and what it means for you") is not, and often goes on in lower case."""
+        f["dropped_elsewhere"] = float(folded.joined.count(dropped.casefold()) > 1)
+        f["dropped_lower"] = float(dropped[:1].islower())
 
     def _article_features(self, f: dict[str, float], text: str, index: int, prose: int, counts: dict[str, int]) -> None:
         """How much the article speaks of the candidate's words, and where the
@@ -313,7 +323,8 @@ class TitleCandidates:
 
 class RankedTitle(Annotator):
     """The best-scoring candidate line becomes the title (unless the page
-    confirmed one: a breadcrumb repeating it, a declared ``<title>``)."""
+    declared one, ``doc.title_confirmed``; a breadcrumb repeating a line is
+    evidence for the ranking, not a decision)."""
 
     name = "title.ranked"
 

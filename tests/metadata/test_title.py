@@ -169,3 +169,17 @@ def test_headline_above_a_byline_far_above_the_article_is_a_candidate():
         doc.remove(line, "heuristic.region.outside", "outside the article")
     texts = [text for _, _, text in ranked_title().candidates.candidates(doc)]
     assert "Harbour basin to be dredged after twenty years" in texts
+
+
+def test_what_the_part_before_a_separator_drops_is_described():
+    """A site name dropped from "Headline | Site" is printed elsewhere on the page;
+    a subtitle dropped from "Headline – and more" goes on in lower case."""
+    page = "\n\n".join(["Coastline Media", "Harbour basin to be dredged | Coastline Media",
+                        "Ferry fares rise again next month – and what it means for commuters", *BODY])
+    doc = Document.from_text("a.txt", page)
+    for line in doc.lines[:3]:
+        doc.remove(line, "heuristic.region.outside", "outside the article")
+    site = _features_of(doc, "Harbour basin to be dredged")
+    subtitle = _features_of(doc, "Ferry fares rise again next month")
+    assert (site["split_part"], site["dropped_elsewhere"], site["dropped_lower"]) == (1.0, 1.0, 0.0)
+    assert (subtitle["split_part"], subtitle["dropped_elsewhere"], subtitle["dropped_lower"]) == (1.0, 0.0, 1.0)
