@@ -55,12 +55,13 @@ STATE_IDS = {
     "heuristic.header.heading": "was_sub_heading",
     "heuristic.header.section": "was_section",
     "heuristic.region.outside": "was_outside_region",
-    "heuristic.header.breadcrumb": "was_breadcrumb",
     "heuristic.repeated.caption": "was_caption",
     "heuristic.repeated.copy": "was_copy",
 }
 #: lines that moved into these fields are not titles
 META_FIELDS = ("authors", "published", "credits")
+#: nor is a breadcrumb the header found ending with the line under it ("Home News <that line>")
+BREADCRUMB_ID = "heuristic.header.breadcrumb"
 
 FEATURES = (
     "bias", "log_words", "few_words", "many_words", "headline_length", "capitalised", "all_upper",
@@ -70,7 +71,7 @@ FEATURES = (
     "overlap_lead", "overlap_body", "bullet", "next_is_body", "prev_is_list", "near", "mid", "far", "ends_colon",
     "split_part", "tf_score", "tf_best", "lead_best", "prose_distance", "just_above_prose", "after_prose",
     "numbered_item", "was_header_title", "was_above_header_title", "was_sub_heading",
-    "was_section", "was_outside_region", "was_breadcrumb", "was_caption", "was_copy", "kept", "deep_in_article", "tail_part",
+    "was_section", "was_outside_region", "was_caption", "was_copy", "kept", "deep_in_article", "tail_part",
     "indented", "tight_above", "tight_below", "echo_near", "dropped_elsewhere", "dropped_lower",
 )
 
@@ -196,7 +197,7 @@ class TitleCandidates:
         for index in reversed(indexes):
             line = doc.lines[index]
             removal = line.removal
-            if removal is not None and removal.field in META_FIELDS:
+            if removal is not None and (removal.field in META_FIELDS or removal.rule_id == BREADCRUMB_ID):
                 continue
             text = BULLET.sub("", line.text)
             if not self.shape_ok(text) or self.prose(text):
