@@ -43,19 +43,19 @@ def norm(text: str | None) -> str | None:
     return " ".join(text.split())
 
 
-def _title_candidates(cleaner, doc, gold):
-    ranker = next(step for step in cleaner.pipeline.steps if step.name == "title.ranked")
+def _title_candidates(pipeline, doc, gold):
+    ranker = next(step for step in pipeline.steps if step.name == "title.ranked")
     want = norm(gold.get("title"))
     found = ranker.candidates.candidates(doc)
     return [(norm(text) == want, features, text) for _, features, text in found], norm(doc.meta.title) == want
 
 
-def _date_candidates(cleaner, doc, gold):
+def _date_candidates(pipeline, doc, gold):
     """(The pipeline ran without the date step: ``published`` is still the header's choice, a feature.)"""
     want = (gold.get("published") or "")[:10]
     from cleaner.metadata.title import title_line
 
-    found = cleaner.held_out.candidates.candidates(doc, title_line(doc))
+    found = pipeline.held_out.candidates.candidates(doc, title_line(doc))
     return ([(m.parsed.iso[:10] == want, features, f"{m.parsed.raw} [line {doc.lines[m.line].number}]") for m, features in found],
             (doc.meta.published or "")[:10] == want)
 
@@ -68,12 +68,12 @@ def _name_key(name: str) -> str:
     return name.strip(",.;: ")
 
 
-def _byline_candidates(cleaner, doc, gold):
+def _byline_candidates(pipeline, doc, gold):
     """(The pipeline ran without the authors step: ``authors`` is still the header's choice, a feature.)
     Pages without gold authors count: "no author" is the right candidate there."""
     want = gold.get("authors") or []
     want = {_name_key(n) for n in (want.split(";") if isinstance(want, str) else want) if n.strip()}
-    step = cleaner.held_out
+    step = pipeline.held_out
     from cleaner.metadata.title import title_line
 
     found = step.candidates.candidates(doc, title_line(doc))
@@ -88,21 +88,23 @@ def cmd_dump(args) -> None:
 
     cleaner = Cleaner()
     held_out = {"date": "date.ranked", "byline": "authors.ranked"}.get(args.field)
-    if held_out:
-        cleaner.held_out = next(step for step in cleaner.pipeline.steps if step.name == held_out)
-        cleaner.pipeline.steps.remove(cleaner.held_out)
     cache = CACHE / args.field
     cache.mkdir(parents=True, exist_ok=True)
     gold_key = {"title": "title", "date": "published", "byline": None}[args.field]
     make = {"title": _title_candidates, "date": _date_candidates, "byline": _byline_candidates}[args.field]
     for mode in MODES:
         pages = []
-        for path in sorted((BENCH / "wcxb-dev" / mode).glob("*.txt")):
+        files = [str(path) for path in sorted((BENCH / "wcxb-dev" / mode).glob("*.txt"))]
+        # the corpus pipeline, as a run has it: its first pass indexes the template lines of the set
+        pipeline = cleaner.corpus_pipeline(files)
+        if held_out:  # the pipeline runs without the step whose candidates are dumped
+            pipeline.held_out = next(step for step in pipeline.steps if step.name == held_out)
+            pipeline.steps.remove(pipeline.held_out)
+        for path, doc in zip(map(Path, files), map(pipeline.process, (pipeline.read(f) for f in files)), strict=True):
             gold = json.loads((BENCH / "wcxb-dev" / "gold" / (path.stem + ".json")).read_text(encoding="utf-8"))
             if gold_key and not gold.get(gold_key):
                 continue
-            doc = cleaner.clean_text(path.read_text(encoding="utf-8"), source=str(path))
-            cands, current = make(cleaner, doc, gold)
+            cands, current = make(pipeline, doc, gold)
             pages.append({"page": path.stem, "gold": gold.get(gold_key or "authors"), "current": current,
                           "labels": [int(ok) for ok, _, _ in cands], "features": [f for _, f, _ in cands],
                           "texts": [text for _, _, text in cands]})

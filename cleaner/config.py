@@ -80,6 +80,12 @@ class Config:
     title_region_reach: int = 40
     #: ... and among this many lines from the article's first line on (a headline the classifier kept)
     title_inside_reach: int = 8
+    #: a title candidate printed again (alone or inside a longer line) this many lines away or closer is
+    #: "echoed near" (a breadcrumb ending with it, the headline repeated above the text): a ranking feature
+    title_echo_reach: int = 8
+    #: a title candidate of ten words or more that ends like a sentence is prose, unless at least this share
+    #: of its words of four letters or more are capitalised (a headline in title case that ends with a full stop)
+    title_case_share: float = 0.8
     #: at most this many dates of a page are ranked for ``published`` (the first ones)
     date_max_candidates: int = 60
     #: names for ``authors`` are looked for in this many first lines of a page

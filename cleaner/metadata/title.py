@@ -43,6 +43,8 @@ LABEL_PREFIX = re.compile(r"^[A-Za-z][\w]*(?: [A-Za-z][\w]*)?\s*:\s*(?=\S)")
 CRUMB_PREFIX = re.compile(r"^.{1,40}?\s*[/›»>]\s*(?=[^/›»>]+$)")
 NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
 SENTENCE_END = re.compile(r"[.!?…]['\"”’»)\]]*$")
+#: quotes and brackets that may close a line after its final punctuation
+CLOSERS = re.compile(r"['\"”’»)\]]+$")
 MENU = re.compile(r"\s[›»>|/·•]\s.*\s[›»>|/·•]\s")
 NAME_LIKE = re.compile(r"^[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,2}$")
 ALT_TEXT = re.compile(r"(?i)^(picture|photo|image|headshot|portrait|avatar) of\b|\b(logo|icon)$")
@@ -53,12 +55,13 @@ STATE_IDS = {
     "heuristic.header.heading": "was_sub_heading",
     "heuristic.header.section": "was_section",
     "heuristic.region.outside": "was_outside_region",
-    "heuristic.header.breadcrumb": "was_breadcrumb",
     "heuristic.repeated.caption": "was_caption",
     "heuristic.repeated.copy": "was_copy",
 }
 #: lines that moved into these fields are not titles
 META_FIELDS = ("authors", "published", "credits")
+#: nor is a breadcrumb the header found ending with the line under it ("Home News <that line>")
+BREADCRUMB_ID = "heuristic.header.breadcrumb"
 
 FEATURES = (
     "bias", "log_words", "few_words", "many_words", "headline_length", "capitalised", "all_upper",
@@ -68,7 +71,8 @@ FEATURES = (
     "overlap_lead", "overlap_body", "bullet", "next_is_body", "prev_is_list", "near", "mid", "far", "ends_colon",
     "split_part", "tf_score", "tf_best", "lead_best", "prose_distance", "just_above_prose", "after_prose",
     "numbered_item", "was_header_title", "was_above_header_title", "was_sub_heading",
-    "was_section", "was_outside_region", "was_breadcrumb", "was_caption", "was_copy", "kept", "deep_in_article", "tail_part",
+    "was_section", "was_outside_region", "was_caption", "was_copy", "kept", "deep_in_article", "tail_part",
+    "indented", "tight_above", "tight_below", "echo_near", "dropped_elsewhere", "dropped_lower",
 )
 
 
@@ -77,11 +81,18 @@ def _content_words(text: str, stopwords: frozenset[str]) -> set[str]:
 
 
 class PageLines:
-    """A page's lines, case-folded, indexed for the repetition features."""
+    """A page's lines, case-folded, indexed for the repetition features, and
+    the raw input lines (with their indentation) for the layout features."""
 
-    def __init__(self, lines: list[str]):
+    def __init__(self, lines: list[str], raw: str = ""):
         self.count = Counter(lines)
         self.joined = "\n".join(lines)  # one C-speed substring search per candidate
+        self.raw = raw.split("\n")
+
+    def indented(self, line: Line) -> bool:
+        """The input printed ``line`` with leading white space (a nested list item)."""
+        raw = self.raw[line.number - 1] if line.number <= len(self.raw) else ""
+        return raw[:1].isspace() and raw.strip() == line.text
 
     def contains_other_line(self, text: str) -> bool:
         """Another line of 12 characters or more is the start or the end of ``text``
@@ -122,16 +133,22 @@ class TitleCandidates:
     def window(self, doc: Document) -> tuple[list[int], int, int] | None:
         """(indexes, first, prose): candidate line indexes, in page order, around the
         article whose first kept line is ``first``, around the header step's
-        title pick and around the first prose paragraph (a list-shaped article
-        whose region starts late, or a kept menu line above a late headline,
-        would otherwise put the headline out of reach). ``prose`` is the first
-        prose paragraph (``first`` when there is none)."""
+        title pick, around the first byline or date line above the article and
+        around the first prose paragraph (a list-shaped article whose region
+        starts late, a classifier that left the article's first paragraphs out,
+        or a kept menu line above a late headline, would otherwise put the
+        headline out of reach). ``prose`` is the first prose paragraph
+        (``first`` when there is none)."""
         kept = doc.kept_lines()
         if not kept:
             return None
         first = kept[0].index
         anchors = {first}
         anchors.update(line.index for line in doc.lines if line.removal is not None and line.removal.field == "title")
+        # the first byline or date line above the article: the headline stands right above it
+        meta = next((line.index for line in doc.lines[:first] if line.removal is not None and line.removal.field in ("authors", "published")), None)
+        if meta is not None:
+            anchors.add(meta)
         prose = next((line.index for line in kept if len(line.text.split()) >= 15 and SENTENCE_END.search(line.text)), first)
         anchors.add(prose)
         indexes: set[int] = set()
@@ -143,6 +160,19 @@ class TitleCandidates:
     def shape_ok(self, text: str) -> bool:
         words = len(text.split())
         return 1 <= words <= self.config.title_max_words and len(text) <= 300 and any(ch.isalpha() for ch in text)
+
+    def prose(self, text: str) -> bool:
+        """A sentence of ten words or more is prose, not a headline, unless it
+        ends with a question or an exclamation ("… (Plus 2 Bonus Picks!)") or
+        is written in title case, its words of four letters or more capitalised
+        ("Things to Know Before Your First Trip.")."""
+        tokens = text.split()
+        if len(tokens) < 10 or not SENTENCE_END.search(text):
+            return False
+        if CLOSERS.sub("", text).endswith(("?", "!")):
+            return False
+        long_words = [t for t in tokens if len(t) >= 4]  # title case leaves "to", "the", "for" in lower case
+        return sum(1 for t in long_words if t[:1].isupper()) < self.config.title_case_share * len(long_words)
 
     def candidates(self, doc: Document) -> list[tuple[Line, dict[str, float], str]]:
         """(line, features, title text) of every candidate, in page order. A
@@ -159,17 +189,17 @@ class TitleCandidates:
         body_words = _content_words(" ".join(line.text for line in kept[:60]), self.stopwords)
         # (no word spans lines: one search over the lines joined finds every line's words)
         counts = Counter(map(str.casefold, WORD.findall("\n".join(line.text for line in kept))))
-        folded = PageLines([line.text.casefold() for line in doc.lines])
+        folded = PageLines([line.text.casefold() for line in doc.lines], doc.raw)
         out = []
         heading_rank = 0
         for index in reversed(indexes):
             line = doc.lines[index]
             removal = line.removal
-            if removal is not None and removal.field in META_FIELDS:
+            if removal is not None and (removal.field in META_FIELDS or removal.rule_id == BREADCRUMB_ID):
                 continue
             text = BULLET.sub("", line.text)
-            if not self.shape_ok(text) or (len(text.split()) >= 10 and SENTENCE_END.search(text) and not text.endswith(("?", "!"))):
-                continue  # a sentence of ten words or more is prose, not a headline
+            if not self.shape_ok(text) or self.prose(text):
+                continue
             features = self.features(doc, index, text, first, folded, lead_words, body_words)
             self._article_features(features, text, index, prose, counts)
             if index < first:
@@ -179,6 +209,8 @@ class TitleCandidates:
                 split = self.features(doc, index, part, first, folded, lead_words, body_words)
                 self._article_features(split, part, index, prose, counts)
                 split["heading_rank"], split[kind] = features["heading_rank"], 1.0
+                if kind == "split_part":
+                    self._dropped_features(split, SITE_SEPARATOR.split(text, maxsplit=1)[1].strip(), folded)
                 out.append((line, split, part))
             out.append((line, features, text))
         out.reverse()
@@ -187,6 +219,14 @@ class TitleCandidates:
             for _, features, _ in out:
                 features[best] = float(top > 0 and features[name] == top)
         return out
+
+    @staticmethod
+    def _dropped_features(f: dict[str, float], dropped: str, folded: PageLines) -> None:
+        """What the part before a separator leaves out. A site's name ("| Coastline
+        Media") is printed elsewhere on the page too (logo, footer); a subtitle
+        ("– and what it means for you") is not, and often goes on in lower case."""
+        f["dropped_elsewhere"] = float(folded.joined.count(dropped.casefold()) > 1)
+        f["dropped_lower"] = float(dropped[:1].islower())
 
     def _article_features(self, f: dict[str, float], text: str, index: int, prose: int, counts: dict[str, int]) -> None:
         """How much the article speaks of the candidate's words, and where the
@@ -221,6 +261,7 @@ class TitleCandidates:
         f["next_is_body"] = float(len(below.split()) >= 15 and bool(SENTENCE_END.search(below)))
         above = doc.lines[index - 1].text if index > 0 else ""
         f["prev_is_list"] = float(bool(BULLET.match(above)) or bool(MENU.search(above)))
+        self._layout_features(f, doc, index, text.casefold(), folded)
         f["has_separator"] = float(bool(SEPARATOR.search(text)))
         f["starts_digit"] = float(text[:1].isdigit())
         f["numbered_item"] = float(bool(NUMBERED.match(text)))
@@ -257,6 +298,22 @@ class TitleCandidates:
             f[STATE_IDS[removal.rule_id]] = 1.0
         return f
 
+    def _layout_features(self, f: dict[str, float], doc: Document, index: int, mine: str, folded: PageLines) -> None:
+        """How the line stands on the page. A whole-page scrape prints a
+        heading as a block of its own, with a blank line above and below and
+        no indentation, while the items of a menu or a teaser list follow each
+        other without blank lines, indented under their list; a headline is
+        often printed again close by (ending a breadcrumb, repeated above the
+        text), where a teaser's title is repeated far away, if at all."""
+        line = doc.lines[index]
+        f["indented"] = float(folded.indented(line))
+        f["tight_above"] = float(index > 0 and doc.lines[index - 1].number == line.number - 1)
+        f["tight_below"] = float(index + 1 < len(doc.lines) and doc.lines[index + 1].number == line.number + 1)
+        reach = self.config.title_echo_reach
+        f["echo_near"] = float(len(mine) >= 12 and any(
+            mine in doc.lines[k].text.casefold()
+            for k in range(max(0, index - reach), min(len(doc.lines), index + reach + 1)) if k != index))
+
     @staticmethod
     def _meta_line(doc: Document, index: int) -> bool:
         removal = doc.lines[index].removal
@@ -265,7 +322,8 @@ class TitleCandidates:
 
 class RankedTitle(Annotator):
     """The best-scoring candidate line becomes the title (unless the page
-    confirmed one: a breadcrumb repeating it, a declared ``<title>``)."""
+    declared one, ``doc.title_confirmed``; a breadcrumb repeating a line is
+    evidence for the ranking, not a decision)."""
 
     name = "title.ranked"
 

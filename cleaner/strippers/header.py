@@ -101,6 +101,7 @@ class HeaderStripper(Stripper):
         first_body = self._body_start(kept, after=None)
         top = kept if first_body is None else kept[: first_body]
         title_pos = self._breadcrumb_title(doc, top)
+        crumb = title_pos is not None
         if title_pos is None:
             title_pos = self._known_title(doc, top)
         confident = title_pos is not None  # the page itself confirms the title (breadcrumb, <title>)
@@ -112,7 +113,9 @@ class HeaderStripper(Stripper):
         title = kept[title_pos]
         if doc.meta.title is None:
             doc.meta.title = title.text
-        doc.title_confirmed = doc.title_confirmed or confident
+        # a declared title is final; a breadcrumb's is evidence for the title ranker (was_header_title,
+        # echo_near): a "crumb" may be a teaser or a sidebar entry that happens to end with its neighbour
+        doc.title_confirmed = doc.title_confirmed or (confident and not crumb)
         doc.remove(title, TITLE_ID, "heading-like line above the first body paragraph", field="title")
         for line in kept[:title_pos]:
             # above a title the page confirms, everything is chrome; above a title we guessed, only

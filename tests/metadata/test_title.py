@@ -118,3 +118,68 @@ def test_label_and_breadcrumb_prefixes_give_shorter_candidates():
     assert _parts("Home / Harbour basin to be dredged") == [("Harbour basin to be dredged", "tail_part")]
     assert _parts("Harbour basin to be dredged | Harbour Post") == [("Harbour basin to be dredged", "split_part")]
     assert _parts("Harbour basin to be dredged") == []
+
+
+def _features_of(doc: Document, text: str) -> dict[str, float]:
+    return next(features for _, features, candidate in ranked_title().candidates.candidates(doc) if candidate == text)
+
+
+def test_layout_features_tell_a_heading_block_from_list_items():
+    """A heading stands alone between blank lines at the left margin; the items
+    of a menu follow each other, indented under their list."""
+    page = "\n".join(["  • Harbour news and notices", "  • Ferry timetables for winter", "  • Lifeboat station open day", "",
+                      "Harbour basin to be dredged after twenty years", "", *BODY])
+    doc = Document.from_text("a.txt", page)
+    for line in doc.lines[:4]:
+        doc.remove(line, "heuristic.region.outside", "outside the article")
+    item = _features_of(doc, "Ferry timetables for winter")
+    heading = _features_of(doc, "Harbour basin to be dredged after twenty years")
+    assert (item["indented"], item["tight_above"], item["tight_below"]) == (1.0, 1.0, 1.0)
+    assert (heading["indented"], heading["tight_above"], heading["tight_below"]) == (0.0, 0.0, 0.0)
+
+
+def test_a_headline_printed_again_close_by_is_echoed_near():
+    """A breadcrumb ending with the headline, two lines above it: the headline is
+    "echoed near"; a teaser title printed once is not."""
+    page = "\n\n".join(["Ferry fares rise again next month", "Home / Harbour / Harbour basin to be dredged after twenty years",
+                        "Harbour basin to be dredged after twenty years", *BODY])
+    doc = Document.from_text("a.txt", page)
+    for line in doc.lines[:3]:
+        doc.remove(line, "heuristic.region.outside", "outside the article")
+    assert _features_of(doc, "Harbour basin to be dredged after twenty years")["echo_near"] == 1.0
+    assert _features_of(doc, "Ferry fares rise again next month")["echo_near"] == 0.0
+
+
+def test_long_headlines_that_end_like_sentences_are_no_prose():
+    candidates = ranked_title().candidates
+    assert candidates.prose("The harbour basin will be dredged next spring after twenty years of delays.")
+    assert not candidates.prose("Twelve Harbour Walks for the Whole Family This Winter (Plus Two Bonus Routes!)")
+    assert not candidates.prose("Things to Know Before Visiting the Harbour for the First Time.")
+    assert not candidates.prose("Harbour basin to be dredged.")  # short: left to the model (ends_period)
+
+
+def test_headline_above_a_byline_far_above_the_article_is_a_candidate():
+    """The classifier may leave the article's first paragraphs out; the byline
+    under the headline still anchors the candidate window."""
+    filler = [f"Sidebar teaser number {k} about the coast" for k in range(60)]
+    doc = Document.from_text("a.txt", "\n".join(["Harbour basin to be dredged after twenty years", "By Ana Ruiz", *filler, *BODY]))
+    doc.remove(doc.lines[0], "heuristic.region.outside", "outside the article")
+    doc.remove(doc.lines[1], "heuristic.meta.byline", "byline: Ana Ruiz", field="authors")
+    for line in doc.lines[2:62]:
+        doc.remove(line, "heuristic.region.outside", "outside the article")
+    texts = [text for _, _, text in ranked_title().candidates.candidates(doc)]
+    assert "Harbour basin to be dredged after twenty years" in texts
+
+
+def test_what_the_part_before_a_separator_drops_is_described():
+    """A site name dropped from "Headline | Site" is printed elsewhere on the page;
+    a subtitle dropped from "Headline – and more" goes on in lower case."""
+    page = "\n\n".join(["Coastline Media", "Harbour basin to be dredged | Coastline Media",
+                        "Ferry fares rise again next month – and what it means for commuters", *BODY])
+    doc = Document.from_text("a.txt", page)
+    for line in doc.lines[:3]:
+        doc.remove(line, "heuristic.region.outside", "outside the article")
+    site = _features_of(doc, "Harbour basin to be dredged")
+    subtitle = _features_of(doc, "Ferry fares rise again next month")
+    assert (site["split_part"], site["dropped_elsewhere"], site["dropped_lower"]) == (1.0, 1.0, 0.0)
+    assert (subtitle["split_part"], subtitle["dropped_elsewhere"], subtitle["dropped_lower"]) == (1.0, 0.0, 1.0)

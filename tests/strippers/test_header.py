@@ -76,3 +76,24 @@ def test_a_by_label_on_its_own_line_and_the_standfirst_above_it():
     plain = Document.from_text("t.txt", "\n\n".join([page[0], page[1], *STORY]))
     HeaderStripper(Config()).strip(plain)
     assert plain.text == "\n\n".join([page[1], *STORY])
+
+
+def test_a_breadcrumb_title_is_evidence_a_declared_title_is_final():
+    """A breadcrumb ending with the next line makes that line the header's title,
+    but the title ranker still weighs it against the other candidates (a sidebar
+    entry may end with its neighbour too); a title the page declared is final."""
+    from cleaner.config import Config
+    from cleaner.document import Document
+    from cleaner.strippers.header import BREADCRUMB_ID, TITLE_ID, HeaderStripper
+
+    page = ["Home › Harbour › Harbour basin to be dredged after twenty years",
+            "Harbour basin to be dredged after twenty years", *STORY]
+    doc = Document.from_text("t.txt", "\n\n".join(page))
+    HeaderStripper(Config()).strip(doc)
+    assert [line.removal.rule_id for line in doc.lines[:2]] == [BREADCRUMB_ID, TITLE_ID]
+    assert doc.meta.title == "Harbour basin to be dredged after twenty years" and not doc.title_confirmed
+
+    declared = Document.from_text("t.txt", "\n\n".join(page[1:]))
+    declared.meta.title = "Harbour basin to be dredged after twenty years"
+    HeaderStripper(Config()).strip(declared)
+    assert declared.title_confirmed
