@@ -352,6 +352,11 @@ CONTEXT_FEATURES = (
 
 SHORT_WORDS = 8
 TEASER_BLURB_WORDS = 30   # blurbs of a teaser list are at most this long (captions aside)
+#: a periodic block with a paragraph of at least TEASER_PROSE_WORDS words that ends a sentence at most
+#: TEASER_PROSE_REACH lines before it and another after it is the head of a listicle item inside the
+#: article ("2. Rent the Runway", "Best for …", a caption, "Fast Facts"), not a list of teasers
+TEASER_PROSE_WORDS = 30
+TEASER_PROSE_REACH = 5
 EDGE_LOGIT = -2.0   # the score assumed beyond the document's edges
 
 
@@ -382,7 +387,8 @@ def teaser_blocks(stats: Sequence[LineStats], headline: Sequence[bool] | None = 
     """Lines inside a periodic teaser pattern: a headline-like line every 2 or 3
     lines, at least 3 times in a row, the lines between being short blurbs,
     photo captions or teasers cut short (not the long paragraphs of a listicle,
-    and not the numbered items of one). ``headline``: ``_headline_like`` of
+    not the numbered items of one, and not a block that paragraphs of prose
+    enclose: the head of a listicle's item). ``headline``: ``_headline_like`` of
     each line, when the caller has it."""
     n = len(stats)
     if headline is None:
@@ -406,6 +412,24 @@ def teaser_blocks(stats: Sequence[LineStats], headline: Sequence[bool] | None = 
                     first -= 1
                 for j in range(first, min(n, start + reps * period)):
                     flagged[j] = True
+    return _unflag_embedded(stats, flagged)
+
+
+def _unflag_embedded(stats: Sequence[LineStats], flagged: list[bool]) -> list[bool]:
+    """Clear the blocks that paragraphs of prose enclose (see ``TEASER_PROSE_WORDS``)."""
+    n = len(stats)
+    prose = [s.words >= TEASER_PROSE_WORDS and bool(s.features["ends_sentence"]) for s in stats]
+    i = 0
+    while i < n:
+        if not flagged[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and flagged[j]:
+            j += 1
+        if any(prose[max(0, i - TEASER_PROSE_REACH):i]) and any(prose[j:j + TEASER_PROSE_REACH]):
+            flagged[i:j] = [False] * (j - i)
+        i = j
     return flagged
 
 
