@@ -355,7 +355,7 @@ TEASER_BLURB_WORDS = 30   # blurbs of a teaser list are at most this long (capti
 #: a periodic block with a paragraph of at least TEASER_PROSE_WORDS words that ends a sentence at most
 #: TEASER_PROSE_REACH lines before it and another after it is the head of a listicle item inside the
 #: article ("2. Rent the Runway", "Best for …", a caption, "Fast Facts"), not a list of teasers
-TEASER_PROSE_WORDS = 30
+TEASER_PROSE_WORDS = 20
 TEASER_PROSE_REACH = 5
 EDGE_LOGIT = -2.0   # the score assumed beyond the document's edges
 
