@@ -45,7 +45,7 @@ from cleaner.strippers.line_features import (
     line_features,
     load_resources,
 )
-from cleaner.strippers.structured import introduced_lists, structured_runs
+from cleaner.strippers.structured import counted_lists, introduced_lists, structured_runs
 
 MODEL_FILE = "line_model.json"
 
@@ -123,6 +123,11 @@ class ClassifierConfig:
     # with a colon ("Key services:"). 0 = off.
     introduced_list_min_items: int = 2
     introduced_list_max_intro_words: int = 25
+    # So does a list whose items are numbered 1, 2, 3 … in order, at least
+    # this many, with at most counted_list_max_gap other lines between two
+    # items (a listicle of products with their links). 0 = off.
+    counted_list_min_items: int = 4
+    counted_list_max_gap: int = 2
     # Model file (under cleaner/data) holding the two logistic models.
     model_file: str = MODEL_FILE
 
@@ -336,6 +341,9 @@ class LineClassifier:
         if threshold is None:
             threshold = self.region_threshold(logits)
         structured = structured_runs(lines, cfg.structured_min_lines) if cfg.structured_min_lines else [False] * n
+        if cfg.counted_list_min_items:
+            items = counted_lists(lines, cfg.counted_list_min_items, cfg.counted_list_max_gap)
+            structured = [a or b for a, b in zip(structured, items)]
         if cfg.introduced_list_min_items:
             items = introduced_lists(lines, cfg.introduced_list_min_items, cfg.introduced_list_max_intro_words)
             structured = [a or b for a, b in zip(structured, items)]

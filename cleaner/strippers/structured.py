@@ -93,3 +93,34 @@ def introduced_lists(lines: Sequence[str], min_items: int, max_intro_words: int)
         if end - i - 1 >= min_items:
             out[i + 1:end] = [True] * (end - i - 1)
     return out
+
+
+#: the number of a numbered item: "3)", "3.", "#3" at the start of a line, then text
+ITEM_NUMBER = re.compile(r"^#?(\d{1,3})[.)]?\s+\S")
+
+
+def counted_lists(lines: Sequence[str], min_items: int, max_gap: int) -> list[bool]:
+    """For each line, whether it lies in a list whose items are numbered
+    1, 2, 3 … in order, at least ``min_items`` of them, with at most
+    ``max_gap`` other lines between two items (a link, a caption, a blurb).
+
+    >>> counted_lists(["Intro.", "1) Pier", "link", "2) Quay", "link", "3) Mole", "link", "Outro."], 3, 2)
+    [False, True, True, True, True, True, False, False]
+    """
+    numbers = []
+    for text in lines:
+        m = ITEM_NUMBER.match(text)
+        numbers.append(int(m.group(1)) if m else None)
+    out = [False] * len(lines)
+    for start, number in enumerate(numbers):
+        if number != 1:
+            continue
+        last, want, count = start, 2, 1
+        for i in range(start + 1, len(lines)):
+            if i - last > max_gap + 1:
+                break
+            if numbers[i] == want:
+                last, want, count = i, want + 1, count + 1
+        if count >= min_items:
+            out[start:last + 1] = [True] * (last + 1 - start)
+    return out

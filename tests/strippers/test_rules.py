@@ -127,3 +127,11 @@ def test_a_document_that_begins_with_a_comment_thread_heading_is_that_thread():
     # a box that ends where prose resumes ("Trending" over a whole page) does not swallow the article
     assert cut(["Trending", *TEASERS[:2], *LEAD, *REST]) == ["Trending", *TEASERS[:2], *LEAD, *REST]
     assert cut([*LEAD, *REST, "Discussion about this post", "Great piece, thanks."]) == LEAD + REST
+
+
+def test_references_heading_cuts_the_works_cited():
+    refs = ["References", "1. Roe J. Silt in small harbours. Coastal Engineering Notes. 2019;12:44-51.",
+            "2. Reed T, Ruiz A. Dredging and the inshore fleet. Fisheries Review. 2021;7:3-9."]
+    doc = Cleaner().clean_text("\n\n".join([*LEAD, *REST, *refs]))
+    assert doc.text.endswith(REST[-1])
+    assert any(r.rule_id == "generic.references-section" for r in doc.removals)

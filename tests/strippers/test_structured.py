@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 from cleaner import Cleaner
 from cleaner.strippers.classifier import LineClassifier
-from cleaner.strippers.structured import introduced_lists, structured_line, structured_runs
+from cleaner.strippers.structured import counted_lists, introduced_lists, structured_line, structured_runs
 
 INTRO = [
     "A partial index is one of the cheapest ways to speed up a table that mostly serves queries about a few rows.",
@@ -85,3 +85,11 @@ def test_lists_introduced_by_a_colon_line():
     assert introduced_lists(lines, 4, 25) == [False] * 8  # three items are fewer than four
     long_intro = ["This sentence that ends with a colon runs on for far too many words to be a list's label:", "• a", "• b"]
     assert introduced_lists(long_intro, 2, 10) == [False] * 3
+
+
+def test_lists_numbered_in_order():
+    lines = ["Our picks:", "1) A torch", "amzn.example/1", "2) A map", "amzn.example/2", "3) A stove",
+             "4) A tent", "Thanks for reading."]
+    assert counted_lists(lines, 4, 2) == [False, True, True, True, True, True, True, False]
+    assert counted_lists(lines, 5, 2) == [False] * 8  # four items only
+    assert counted_lists(["1) a", "x", "y", "z", "2) b", "3) c", "4) d"], 3, 2) == [False] * 7  # gap too wide
