@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 import unicodedata
@@ -28,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 BENCH = ROOT.parent / "shared" / "bench"
-CACHE = Path("/tmp/metadata")
+CACHE = Path(os.environ.get("METADATA_CACHE", "/tmp/metadata"))  # a private one when several fields are dumped at once
 MODES = ("text-full", "text")
 
 

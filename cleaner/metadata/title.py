@@ -29,7 +29,7 @@ from collections.abc import Callable
 from ..config import Config
 from ..document import Document, Line
 from ..steps import Annotator
-from .dates import date_line
+from .dates import MONTHS, YEAR, date_line, find_dates
 from .ranking import RankingModel
 
 WORD = re.compile(r"\w+")
@@ -41,6 +41,11 @@ SITE_SEPARATOR = re.compile(r"\s(?:\||–|—|-|::|·)\s")
 LABEL_PREFIX = re.compile(r"^[A-Za-z][\w]*(?: [A-Za-z][\w]*)?\s*:\s*(?=\S)")
 #: "Home / Headline", "Blog › Headline": a breadcrumb printed on the headline's line
 CRUMB_PREFIX = re.compile(r"^.{1,40}?\s*[/›»>]\s*(?=[^/›»>]+$)")
+#: what stands between a headline and a date glued to it ("… week 2 / 20 December 2025", "Dec 18 2025 · …")
+DATE_GLUE = re.compile(r"^[\s|/·•,:;–—-]+|[\s|/·•,:;–—-]+$")
+#: a month and a year without a day ("Dec 2025", "März 2024"), glued to a headline as a date is
+MONTH_YEAR = re.compile(rf"(?i)(?<!\w)(?:{'|'.join(sorted(map(re.escape, MONTHS), key=len, reverse=True))})\.?,?\s+{YEAR}")
+TRAILING_SEPARATOR = re.compile(r"[|/·•,:;–—-]\s*$")
 NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
 SENTENCE_END = re.compile(r"[.!?…]['\"”’»)\]]*$")
 #: quotes and brackets that may close a line after its final punctuation
@@ -48,6 +53,8 @@ CLOSERS = re.compile(r"['\"”’»)\]]+$")
 MENU = re.compile(r"\s[›»>|/·•]\s.*\s[›»>|/·•]\s")
 NAME_LIKE = re.compile(r"^[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,2}$")
 ALT_TEXT = re.compile(r"(?i)^(picture|photo|image|headshot|portrait|avatar) of\b|\b(logo|icon)$")
+#: a theme's filler text ("Lorem ipsum dolor sit amet"), left where the site never wrote its own: never a headline
+PLACEHOLDER = re.compile(r"(?i)\blorem ipsum\b")
 #: removal ids of the earlier steps, each a feature ("what the pipeline said about this line")
 STATE_IDS = {
     "heuristic.header.title": "was_header_title",
@@ -73,6 +80,7 @@ FEATURES = (
     "numbered_item", "was_header_title", "was_above_header_title", "was_sub_heading",
     "was_section", "was_outside_region", "was_caption", "was_copy", "kept", "deep_in_article", "tail_part",
     "indented", "tight_above", "tight_below", "echo_near", "dropped_elsewhere", "dropped_lower",
+    "undated_part", "dropped_words", "dropped_chain",
 )
 
 
@@ -122,6 +130,30 @@ def _parts(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def _undated(text: str) -> str | None:
+    """The line without a date printed before or after the headline on the same
+    line ("Dec 18 2025 Harbour basin …", "Harbour basin … / 20 December 2025"),
+    or None when no date starts or ends it. A month without a day counts only
+    behind a separator: "… Announced in October 2025" is the headline itself.
+    A line that is mostly a date ("Published on 3 May 2024") gives nothing.
+    The headline is taken without the date: pages title it so."""
+    if date_line(text) is not None:
+        return None
+    spans = [d.span for d in find_dates(text)]
+    spans += [m.span() for m in MONTH_YEAR.finditer(text) if m.start() == 0 or TRAILING_SEPARATOR.search(text[:m.start()])]
+    if not spans:
+        return None
+    spans.sort()
+    if not DATE_GLUE.sub("", text[:spans[0][0]]):
+        rest = text[max(end for start, end in spans if start == spans[0][0]):]
+    elif not DATE_GLUE.sub("", text[spans[-1][1]:]):
+        rest = text[:min(start for start, end in spans if end == spans[-1][1])]
+    else:
+        return None
+    rest = DATE_GLUE.sub("", rest)
+    return rest if len(rest.split()) >= 2 else None
+
+
 class TitleCandidates:
     """Candidate lines and their features for one document."""
 
@@ -159,7 +191,8 @@ class TitleCandidates:
 
     def shape_ok(self, text: str) -> bool:
         words = len(text.split())
-        return 1 <= words <= self.config.title_max_words and len(text) <= 300 and any(ch.isalpha() for ch in text)
+        return (1 <= words <= self.config.title_max_words and len(text) <= 300 and any(ch.isalpha() for ch in text)
+                and not PLACEHOLDER.search(text))
 
     def prose(self, text: str) -> bool:
         """A sentence of ten words or more is prose, not a headline, unless it
@@ -198,9 +231,12 @@ class TitleCandidates:
             if removal is not None and (removal.field in META_FIELDS or removal.rule_id == BREADCRUMB_ID):
                 continue
             text = BULLET.sub("", line.text)
+            undated = _undated(text)
+            text = undated or text
             if not self.shape_ok(text) or self.prose(text):
                 continue
             features = self.features(doc, index, text, first, folded, lead_words, body_words)
+            features["undated_part"] = float(undated is not None)
             self._article_features(features, text, index, prose, counts)
             if index < first:
                 features["heading_rank"] = min(heading_rank, 5) / 5
@@ -227,6 +263,10 @@ class TitleCandidates:
         ("– and what it means for you") is not, and often goes on in lower case."""
         f["dropped_elsewhere"] = float(folded.joined.count(dropped.casefold()) > 1)
         f["dropped_lower"] = float(dropped[:1].islower())
+        # a site's name is short ("| Coastline Media"), a subtitle a phrase ("– Ten Walks for a Winter Day");
+        # a chain of parts ("| News | Coastline Media") is a trail of sections and a site
+        f["dropped_words"] = min(len(dropped.split()), 10) / 10
+        f["dropped_chain"] = float(bool(SITE_SEPARATOR.search(dropped)))
 
     def _article_features(self, f: dict[str, float], text: str, index: int, prose: int, counts: dict[str, int]) -> None:
         """How much the article speaks of the candidate's words, and where the

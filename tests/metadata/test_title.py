@@ -11,7 +11,7 @@ from cleaner.api import RunResources
 from cleaner.config import Config
 from cleaner.document import Document
 from cleaner.metadata.ranking import RankingModel
-from cleaner.metadata.title import FEATURES, RankedTitle, TitleCandidates, _parts
+from cleaner.metadata.title import FEATURES, RankedTitle, TitleCandidates, _parts, _undated
 from tests.metadata.pages import BODY
 
 
@@ -183,3 +183,48 @@ def test_what_the_part_before_a_separator_drops_is_described():
     subtitle = _features_of(doc, "Ferry fares rise again next month")
     assert (site["split_part"], site["dropped_elsewhere"], site["dropped_lower"]) == (1.0, 1.0, 0.0)
     assert (subtitle["split_part"], subtitle["dropped_elsewhere"], subtitle["dropped_lower"]) == (1.0, 0.0, 1.0)
+
+
+def test_a_date_glued_to_a_headline_is_left_out():
+    """A full date before or after the headline, or a month and year behind a
+    separator, is no part of the title; a month and year the headline speaks of
+    is, and a line that is mostly a date gives no headline."""
+    assert _undated("Harbour basin to be dredged 20 December 2025") == "Harbour basin to be dredged"
+    assert _undated("Dec 18 2025 Harbour basin to be dredged") == "Harbour basin to be dredged"
+    assert _undated("Harbour basin to be dredged / Dec 2025") == "Harbour basin to be dredged"
+    assert _undated("Ferry fares announced in October 2025") is None
+    assert _undated("Published on December 18, 2025") is None
+    assert _undated("Harbour basin to be dredged") is None
+
+
+def test_the_headline_candidate_drops_its_glued_date():
+    page = "\n\n".join(["Harbour basin to be dredged after twenty years 20 December 2025", *BODY])
+    doc = Document.from_text("a.txt", page)
+    doc.remove(doc.lines[0], "heuristic.region.outside", "outside the article")
+    features = _features_of(doc, "Harbour basin to be dredged after twenty years")
+    assert features["undated_part"] == 1.0
+    assert "Harbour basin to be dredged after twenty years 20 December 2025" not in [
+        text for _, _, text in ranked_title().candidates.candidates(doc)]
+
+
+def test_placeholder_text_is_no_candidate():
+    page = "\n\n".join(["Lorem ipsum dolor sit amet", "Harbour basin to be dredged after twenty years", *BODY])
+    doc = Document.from_text("a.txt", page)
+    for line in doc.lines[:2]:
+        doc.remove(line, "heuristic.region.outside", "outside the article")
+    texts = [text for _, _, text in ranked_title().candidates.candidates(doc)]
+    assert "Lorem ipsum dolor sit amet" not in texts
+    assert "Harbour basin to be dredged after twenty years" in texts
+
+
+def test_the_length_of_what_a_separator_drops_is_described():
+    """A site's name is short; a subtitle is a phrase; a trail of parts is a chain."""
+    page = "\n\n".join(["Harbour basin to be dredged | News | Coastline Media",
+                        "Ferry fares rise again next month – Ten Things Commuters Should Know Now", *BODY])
+    doc = Document.from_text("a.txt", page)
+    for line in doc.lines[:2]:
+        doc.remove(line, "heuristic.region.outside", "outside the article")
+    site = _features_of(doc, "Harbour basin to be dredged")
+    subtitle = _features_of(doc, "Ferry fares rise again next month")
+    assert (site["dropped_chain"], subtitle["dropped_chain"]) == (1.0, 0.0)
+    assert subtitle["dropped_words"] > site["dropped_words"]
