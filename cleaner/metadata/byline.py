@@ -61,6 +61,10 @@ LIST_SEPARATOR = re.compile(r"\s*(?:[,;&]|\band\b)\s*")
 ABOUT = re.compile(r"^About (?:the author:?\s*)?(?P<name>[A-Z][^,.!?]{1,40})$")
 #: a user name after "by" in a dated line: "Posted on July 1, 2024 by janeroe"
 HANDLE_BY = re.compile(r"(?:^|\s)(?i:by)\s+(?P<name>[a-z][a-z0-9._-]{2,30})$")
+#: a line that is only a user name after "by": "by janeroe"
+HANDLE_LINE = re.compile(r"^(?i:by)\s+(?P<name>[a-z][a-z0-9._-]{2,30})$")
+#: names glued to each other or to a date when a page was flattened: "Jane RoeTom Reed", "May 8, 2016Jane Roe"
+GLUED_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=\d)(?=[A-Z][a-z])")
 #: a copyright line names the site's owner, on a personal site the author: "© 2025 Jane Roe. All rights reserved."
 COPYRIGHT = re.compile(r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?[,-]?\s*"
                        r"(?P<name>[^.,|©]+?)\s*(?:[.,|]|\ball rights\b|$)")
@@ -198,6 +202,14 @@ class BylineCandidates:
         owner = COPYRIGHT.match(text)
         if owner and (name := self._bare(owner.group("name"))):
             add((name,), "copyright")
+        handle = HANDLE_LINE.match(text)
+        if handle and handle.group("name") not in self.stopwords and handle.group("name") not in NOT_NAME_START:
+            add((handle.group("name"),), "handle")
+        if len(text) <= 80 and GLUED_CASE.search(text):
+            parts = [self._bare(p) for p in GLUED_CASE.split(text) if find_date(p) is None]
+            names = tuple(p for p in parts if p)
+            if names and len(names) == len(parts):
+                add(names, "list" if len(names) > 1 else "segment")  # "Jane RoeTom Reed": co-authors printed as one line
         about = ABOUT.match(text)
         if about and (name := self._bare(about.group("name"), single=True)):
             add((name,), "about")
