@@ -49,9 +49,9 @@ INNER_BY = re.compile(r"(?i)(?<![\w])(?:written |posted |reported |story |words 
 REGLUE = re.compile(r"(?<=[a-z])(?=(?:In|Written\s+by|Posted\s+by|By)\s[A-Z])")
 #: a REGLUE match is followed by one of these (a quicker test first: most lines hold none)
 REGLUE_WORDS = ("In", "Written", "Posted", "By")
-#: a line that announces the name on the next line: "By", "Author:", "About the author", "Written by"
-#: reviewers, editors and fact checkers are named like authors but are not the author
-REVIEWER = re.compile(r"(?i)\b(?:reviewed|fact[- ]checked|edited|medically reviewed|illustrated|photographed)\s+by\b")
+#: reviewers, editors and fact checkers are named like authors but are not the author: a reviewer's label
+#: just before the name, on its line or alone on the line above ("Medically reviewed by Jane Roe")
+REVIEWED_BEFORE = re.compile(r"(?i)\b(?:(?:reviewed|fact[- ]checked|edited|illustrated|photographed)\s+by\s*:?|(?:reviewer|editor):)\s*$")
 #: an author's bio starts with the name: "Jane Roe is a reporter ...", "Jane Roe has covered ..."
 BIO_VERB = re.compile(r"(?:,| is| was| has| writes| covers| joined| holds| lives| loves| began)\b")
 LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]{2,}\b")
@@ -309,7 +309,7 @@ class BylineCandidates:
         f["common_words"] = sum(w in page.lower_words for w in tokens_folded) / max(1, len(tokens_folded))
         above = next((doc.lines[k].text for k in range(cand.line - 1, max(-1, cand.line - 3), -1) if doc.lines[k].text.strip()), "")
         f["label_above"] = float(bool(AUTHOR_LABEL.match(above)))
-        f["reviewer"] = float(bool(REVIEWER.search(line.text)))
+        f["reviewer"] = float(_reviewed(line.text, cand.names[0], above))
         removal = line.removal
         f["was_byline"] = float(removal is not None and removal.field == "authors")
         f["was_outside_region"] = float(removal is not None and removal.rule_id == "heuristic.region.outside")
@@ -357,6 +357,16 @@ def _has_bio(raw: str, name: str) -> bool:
             return True
         pos = raw.find(name, pos + 1)
     return False
+
+
+def _reviewed(text: str, name: str, above: str) -> bool:
+    """The name is printed right after a reviewer's or an editor's label ("Medically reviewed by
+    Jane Roe"), not after the author's ("By Tom Reed · Reviewed by Jane Roe" names both)."""
+    pos = text.find(name)
+    before = text[:pos] if pos > 0 else ""
+    if not before.strip(" \t•·|-–—*"):
+        before = above  # "Reviewed by" alone on the line above the name
+    return bool(REVIEWED_BEFORE.search(before))
 
 
 def _first_name(name: str) -> str:
