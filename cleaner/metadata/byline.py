@@ -30,7 +30,7 @@ from ..config import Config
 from ..document import Document
 from ..steps import Annotator
 from ..strippers.header import ALT_TEXT
-from .authors import AUTHOR_LABEL, NOT_NAME_START, _looks_like_name, is_publication, normalise_name, parse_byline, split_names, unglue
+from .authors import AUTHOR_LABEL, NOT_NAME_START, TAIL, _looks_like_name, is_publication, normalise_name, parse_byline, split_names, unglue
 from .dates import find_date
 from .ranking import RankingModel
 from .title import title_line as find_title_line
@@ -65,6 +65,12 @@ HANDLE_BY = re.compile(r"(?:^|\s)(?i:by)\s+(?P<name>[a-z][a-z0-9._-]{2,30})$")
 HANDLE_LINE = re.compile(r"^(?i:by)\s+(?P<name>[a-z][a-z0-9._-]{2,30})$")
 #: names glued to each other or to a date when a page was flattened: "Jane RoeTom Reed", "May 8, 2016Jane Roe"
 GLUED_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=\d)(?=[A-Z][a-z])")
+#: a byline that signs with a team, a desk or a site rather than a person: "By the Example Team", "By Our Editors"
+ORG_BYLINE = re.compile(r"(?i)^(?:written |posted |story )?by:?\s+(?P<name>(?:the |our )?(?-i:[A-Z0-9])[\w.&'’-]*(?: [\w.&'’-]+){0,3})$")
+#: lower-case words an organisation's name may hold ("Ask the Doctors", "The Daily editors")
+ORG_SMALL_WORDS = frozenset(("the", "of", "and", "our", "for"))
+#: at most this many names on consecutive lines make a list of co-authors (more: a team page or a menu)
+STACK_MAX_NAMES = 6
 #: a copyright line names the site's owner, on a personal site the author: "© 2025 Jane Roe. All rights reserved."
 COPYRIGHT = re.compile(r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?[,-]?\s*"
                        r"(?P<name>[^.,|©]+?)\s*(?:[.,|]|\ball rights\b|$)")
@@ -90,7 +96,7 @@ FEATURES = (
     "title_above_near", "date_same_line", "date_near", "header_pick", "two_names", "one_token", "four_tokens",
     "org_word", "chrome", "repeats", "was_byline", "was_outside_region", "was_section", "was_before_title",
     "kept", "short_line", "rel_position", "kind_copyright", "given_name", "in_copyright", "page_top",
-    "company_word",
+    "company_word", "kind_org", "kind_stack",
 )
 #: the first non-blank lines of a page that make its masthead (a personal site prints its owner's name there)
 PAGE_TOP_LINES = 3
@@ -194,6 +200,12 @@ class BylineCandidates:
             names = [self._bare(part) for part in LIST_SEPARATOR.split(text)]
             if len(names) >= 2 and all(names):
                 add(tuple(names), "list")  # "Jane Roe, Tom Reed and Ana Ruiz": co-authors without "By"
+        if not whole and (org := ORG_BYLINE.match(TAIL.split(text, 1)[0])):
+            name = org.group("name").rstrip("0123456789 ")  # "By the Example Team 2–3 minutes"
+            head = name.split()[1] if name.split()[0].lower() in ("the", "our") and " " in name else name.split()[0]
+            small = [w for w in name.split() if w[:1].islower() and w not in ORG_SMALL_WORDS]
+            if len(small) <= 1 and head.lower() not in NOT_NAME_START and head[:1].isupper() or head[:1].isdigit():
+                add((name,), "org")
         if len(text.split()) <= BARE_MAX_WORDS:
             for pattern in (ALT_BEFORE, ALT_AFTER):
                 m = pattern.match(text)
@@ -240,9 +252,13 @@ class BylineCandidates:
         found: dict[tuple[str, ...], NameCandidate] = {}
         #: names_in of each distinct (line, dated) of this page: pages repeat lines (menus, share bars, teasers)
         offered: dict[tuple[str, bool], list[tuple[tuple[str, ...], str]]] = {}
+        stack: list[tuple[int, str]] = []  # a run of lines that each are one bare name ("Jane Roe", "Tom Reed")
         for line in doc.lines[: self.config.byline_max_lines]:
             index = line.index
+            if not line.text.strip():
+                continue
             if len(line.text.split()) > 25:
+                self._stack(stack, found)
                 continue
             dated = bool(SINGLE_NAME.match(line.text.strip(" \t•·|"))) and any(
                 find_date(doc.lines[k].text) is not None for k in (index - 1, index + 1) if 0 <= k < len(doc.lines))
@@ -259,6 +275,14 @@ class BylineCandidates:
                     cand.line, cand.kind = index, kind
                 cand.lines.add(index)
                 cand.kinds.add(kind)
+            bare = [names[0] for names, kind in in_line if kind == "bare"]
+            if bare and bare[0] not in (n for _, n in stack):
+                stack.append((index, _undouble(bare[0])))
+            else:
+                self._stack(stack, found)
+                if bare:
+                    stack.append((index, _undouble(bare[0])))
+        self._stack(stack, found)
         copyright = "\n".join(line.text for line in doc.lines if "©" in line.text or "opyright" in line.text)
         top = [line.text for line in doc.lines[:40] if line.text.strip()][:PAGE_TOP_LINES]
         page = _Page(first, last, title_line, doc.raw.casefold(), tuple(n.casefold() for n in doc.meta.authors),
@@ -268,6 +292,16 @@ class BylineCandidates:
         none["none"] = 1.0
         out.append((NameCandidate((), None, "none"), none))
         return out
+
+    @staticmethod
+    def _stack(stack: list[tuple[int, str]], found: dict[tuple[str, ...], NameCandidate]) -> None:
+        """Names on consecutive lines become one candidate, co-authors ("Jane Roe" / "Tom Reed"); ``stack`` is emptied."""
+        if 2 <= len(stack) <= STACK_MAX_NAMES:
+            names = tuple(n for _, n in stack)
+            key = tuple(n.casefold() for n in names)
+            if key not in found:
+                found[key] = NameCandidate(names, stack[0][0], "stack", {i for i, _ in stack}, {"stack"})
+        stack.clear()
 
     def features(self, doc: Document, cand: NameCandidate, page: _Page) -> dict[str, float]:
         first, last, title_line = page.first, page.last, page.title_line
