@@ -109,9 +109,10 @@ BYLINE_LEAD = re.compile(
     rf"|(?:{_alternation(COLON_LABELS)})\s*:\s*)(?=\w)",
     re.I,
 )
-#: where the names end: " | Reuters", " - 1 October 2015", " for The Guardian", " (AP)", " (CNXSoft) - 5 Comments",
+#: where the names end: " | Reuters", " ⋅ Senior Analyst", a wide gap ("By Jane Roe    View Edition"),
+#: " - 1 October 2015", " for The Guardian", " (AP)", " (CNXSoft) - 5 Comments",
 #: " in Travel" (the category), " 15 min read"
-TAIL = re.compile(r"\s*(?:[|•·●◆▪/]|\s[-–—]\s|\()|\s+(?:for|für|pour|para|per|voor|för)\s+"
+TAIL = re.compile(r"\s*(?:[|•·⋅●◆▪/]|\s[-–—]\s|\()|\s{3,}|\s+(?:for|für|pour|para|per|voor|för)\s+"
                   r"|\s+in\s+(?=[A-Z])|\s+In$"
                   r"|\s+\d+\+?\s*(?:min|mins|minutes?|comments?|hours?|days?|views?|likes?|shares?)\b"
                   r"|(?<=[a-z]{2})\.\s+(?=[A-Z])"  # "By Jane Roe. Last updated ..."

@@ -42,7 +42,7 @@ ALT_AFTER = re.compile(r"(?i)^(?P<name>[^,|(]+?)(?:'s|’s)?\s+(?:avatar|photo|h
 #: a bare name, with credentials, or an avatar's alt text has at most this many words
 BARE_MAX_WORDS = 8
 #: where a line holding a name splits into parts: bullets and bars, dashes, slashes, wide gaps, " in " before a category
-SEGMENTS = re.compile(r"\s*(?:[|•·●◆▪]|\s[-–—/]\s)\s*|\s{2,}|\s+in\s+(?=[A-Z])")
+SEGMENTS = re.compile(r"\s*(?:[|•·⋅●◆▪]|\s[-–—/]\s)\s*|\s{2,}|\s+in\s+(?=[A-Z])")
 #: a byline marker inside a line ("March 3, 2024 By Jane Roe"); parse_byline checks what follows
 INNER_BY = re.compile(r"(?i)(?<![\w])(?:written |posted |reported |story |words )?(?:by|von|por|par|door)\s+(?=[A-Z])")
 #: words a flattened page glued to the name before them: "By Jane RoeIn Travel", "imageWritten by Jane Roe"
