@@ -7,7 +7,8 @@ headers and team pages. The header step takes a byline from the top of the
 page; once the classifier has found the article and the title step its
 headline, this step collects every name candidate around the article and
 ranks them with named features (:data:`FEATURES`): how the name was printed
-(byline, bare name, avatar text, a part of a "· by Jane Roe · Updated …" line),
+(byline, bare name, avatar text, a part of a "· by Jane Roe · Updated …" line,
+a team's byline "By the Example Team", bare names on consecutive lines),
 where (just under the title, just above the article, far above, below), next
 to a date or not, how often the page repeats it, and what the earlier steps
 said about its line.
