@@ -92,8 +92,8 @@ class Config:
     byline_max_lines: int = 2000
     #: added to the score of the *no author* candidate of the byline ranking (``cleaner/data/byline_model.json``):
     #: lower names someone on more pages. Cross-validated on wcxb-dev whole-page text (549 pages with gold
-    #: authors, 159 without): 0 -> 0.625 of the authored pages right, a name on 24 of the others; -0.5 -> 0.650
-    #: and 35, the most pages right in all (481 of 708); -1 -> 0.663 and 56
+    #: authors, 159 without): 0 -> 0.668 of the authored pages right, a name on 20 of the others; -0.5 -> 0.694
+    #: and 29, the most pages right in all (511 of 708); -1 -> 0.707 and 53
     byline_none_offset: float = -0.5
     #: after the classifier, a bare name among this many lines above the article is the byline (when none was found)
     byline_region_reach: int = 15

@@ -38,8 +38,8 @@ BYLINE_MARKERS = {
 AUTHOR_LABELS = ("author", "authors", "author(s)", "contributor", "contributors", "autor", "autorin", "autoren", "autora",
                  "autores", "auteur", "auteurs", "autrice", "autore", "autori", "författare",
                  "forfatter", "forfattere")
-#: labels that introduce names only with a colon ("Text: Hans Müller")
-COLON_LABELS = ("text", "texto", "texte", "testo", "tekst", "reporter")
+#: labels that introduce names only with a colon ("Text: Hans Müller", a mailing list's "From: Jane Roe")
+COLON_LABELS = ("text", "texto", "texte", "testo", "tekst", "reporter", "writer", "from")
 #: job titles: a part made of these (or ending in them) is a role, not a name
 ROLE_WORDS = frozenset("""
     staff writer writers correspondent correspondents reporter reporters editor editors
@@ -109,9 +109,10 @@ BYLINE_LEAD = re.compile(
     rf"|(?:{_alternation(COLON_LABELS)})\s*:\s*)(?=\w)",
     re.I,
 )
-#: where the names end: " | Reuters", " - 1 October 2015", " for The Guardian", " (AP)", " (CNXSoft) - 5 Comments",
+#: where the names end: " | Reuters", " ⋅ Senior Analyst", a wide gap ("By Jane Roe    View Edition"),
+#: " - 1 October 2015", " for The Guardian", " (AP)", " (CNXSoft) - 5 Comments",
 #: " in Travel" (the category), " 15 min read"
-TAIL = re.compile(r"\s*(?:[|•·●◆▪/]|\s[-–—]\s|\()|\s+(?:for|für|pour|para|per|voor|för)\s+"
+TAIL = re.compile(r"\s*(?:[|•·⋅●◆▪/]|\s[-–—]\s|\()|\s{3,}|\s+(?:for|für|pour|para|per|voor|för)\s+"
                   r"|\s+in\s+(?=[A-Z])|\s+In$"
                   r"|\s+\d+\+?\s*(?:min|mins|minutes?|comments?|hours?|days?|views?|likes?|shares?)\b"
                   r"|(?<=[a-z]{2})\.\s+(?=[A-Z])"  # "By Jane Roe. Last updated ..."
@@ -125,7 +126,7 @@ HANDLE = re.compile(r"(?:^|\s)@\w+")
 #: "with" joining a co-author or an agency ("Par Jeanne Olivier avec AFP")
 WITH_JOINER = re.compile(r"\s+(?:with|avec|mit|con|com|met|med)\s+", re.I)
 #: words joining a byline to a date printed after it ("By Jane Roe on October 1, 2015")
-DATE_JOINER = re.compile(r"(?:\s+(?:on|am|le|el|il|op|em|den|published|posted|updated|monday|tuesday|wednesday|thursday|friday"
+DATE_JOINER = re.compile(r"(?:\s+(?:on|at|am|le|el|il|op|em|den|published|posted|updated|monday|tuesday|wednesday|thursday|friday"
                          r"|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?)*[\s,|–—-]*$", re.I)
 NAME_TOKEN = re.compile(r"^(?:[^\W\d_]\.)+$|^[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]+)*\.?$")
 

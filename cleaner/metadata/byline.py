@@ -7,7 +7,8 @@ headers and team pages. The header step takes a byline from the top of the
 page; once the classifier has found the article and the title step its
 headline, this step collects every name candidate around the article and
 ranks them with named features (:data:`FEATURES`): how the name was printed
-(byline, bare name, avatar text, a part of a "· by Jane Roe · Updated …" line),
+(byline, bare name, avatar text, a part of a "· by Jane Roe · Updated …" line,
+a team's byline "By the Example Team", bare names on consecutive lines),
 where (just under the title, just above the article, far above, below), next
 to a date or not, how often the page repeats it, and what the earlier steps
 said about its line.
@@ -30,7 +31,7 @@ from ..config import Config
 from ..document import Document
 from ..steps import Annotator
 from ..strippers.header import ALT_TEXT
-from .authors import AUTHOR_LABEL, NOT_NAME_START, _looks_like_name, is_publication, normalise_name, parse_byline, split_names, unglue
+from .authors import AUTHOR_LABEL, NOT_NAME_START, TAIL, _looks_like_name, is_publication, normalise_name, parse_byline, split_names, unglue
 from .dates import find_date
 from .ranking import RankingModel
 from .title import title_line as find_title_line
@@ -42,16 +43,16 @@ ALT_AFTER = re.compile(r"(?i)^(?P<name>[^,|(]+?)(?:'s|’s)?\s+(?:avatar|photo|h
 #: a bare name, with credentials, or an avatar's alt text has at most this many words
 BARE_MAX_WORDS = 8
 #: where a line holding a name splits into parts: bullets and bars, dashes, slashes, wide gaps, " in " before a category
-SEGMENTS = re.compile(r"\s*(?:[|•·●◆▪]|\s[-–—/]\s)\s*|\s{2,}|\s+in\s+(?=[A-Z])")
+SEGMENTS = re.compile(r"\s*(?:[|•·⋅●◆▪]|\s[-–—/]\s)\s*|\s{2,}|\s+in\s+(?=[A-Z])")
 #: a byline marker inside a line ("March 3, 2024 By Jane Roe"); parse_byline checks what follows
 INNER_BY = re.compile(r"(?i)(?<![\w])(?:written |posted |reported |story |words )?(?:by|von|por|par|door)\s+(?=[A-Z])")
 #: words a flattened page glued to the name before them: "By Jane RoeIn Travel", "imageWritten by Jane Roe"
 REGLUE = re.compile(r"(?<=[a-z])(?=(?:In|Written\s+by|Posted\s+by|By)\s[A-Z])")
 #: a REGLUE match is followed by one of these (a quicker test first: most lines hold none)
 REGLUE_WORDS = ("In", "Written", "Posted", "By")
-#: a line that announces the name on the next line: "By", "Author:", "About the author", "Written by"
-#: reviewers, editors and fact checkers are named like authors but are not the author
-REVIEWER = re.compile(r"(?i)\b(?:reviewed|fact[- ]checked|edited|medically reviewed|illustrated|photographed)\s+by\b")
+#: reviewers, editors and fact checkers are named like authors but are not the author: a reviewer's label
+#: just before the name, on its line or alone on the line above ("Medically reviewed by Jane Roe")
+REVIEWED_BEFORE = re.compile(r"(?i)\b(?:(?:reviewed|fact[- ]checked|edited|illustrated|photographed)\s+by\s*:?|(?:reviewer|editor):)\s*$")
 #: an author's bio starts with the name: "Jane Roe is a reporter ...", "Jane Roe has covered ..."
 BIO_VERB = re.compile(r"(?:,| is| was| has| writes| covers| joined| holds| lives| loves| began)\b")
 LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]{2,}\b")
@@ -61,6 +62,16 @@ LIST_SEPARATOR = re.compile(r"\s*(?:[,;&]|\band\b)\s*")
 ABOUT = re.compile(r"^About (?:the author:?\s*)?(?P<name>[A-Z][^,.!?]{1,40})$")
 #: a user name after "by" in a dated line: "Posted on July 1, 2024 by janeroe"
 HANDLE_BY = re.compile(r"(?:^|\s)(?i:by)\s+(?P<name>[a-z][a-z0-9._-]{2,30})$")
+#: a line that is only a user name after "by": "by janeroe"
+HANDLE_LINE = re.compile(r"^(?i:by)\s+(?P<name>[a-z][a-z0-9._-]{2,30})$")
+#: names glued to each other or to a date when a page was flattened: "Jane RoeTom Reed", "May 8, 2016Jane Roe"
+GLUED_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=\d)(?=[A-Z][a-z])")
+#: a byline that signs with a team, a desk or a site rather than a person: "By the Example Team", "By Our Editors"
+ORG_BYLINE = re.compile(r"(?i)^(?:written |posted |story )?by:?\s+(?P<name>(?:the |our )?(?-i:[A-Z0-9])[\w.&'’-]*(?: [\w.&'’-]+){0,3})$")
+#: lower-case words an organisation's name may hold ("Ask the Doctors", "The Daily editors")
+ORG_SMALL_WORDS = frozenset(("the", "of", "and", "our", "for"))
+#: at most this many names on consecutive lines make a list of co-authors (more: a team page or a menu)
+STACK_MAX_NAMES = 6
 #: a copyright line names the site's owner, on a personal site the author: "© 2025 Jane Roe. All rights reserved."
 COPYRIGHT = re.compile(r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?[,-]?\s*"
                        r"(?P<name>[^.,|©]+?)\s*(?:[.,|]|\ball rights\b|$)")
@@ -86,7 +97,7 @@ FEATURES = (
     "title_above_near", "date_same_line", "date_near", "header_pick", "two_names", "one_token", "four_tokens",
     "org_word", "chrome", "repeats", "was_byline", "was_outside_region", "was_section", "was_before_title",
     "kept", "short_line", "rel_position", "kind_copyright", "given_name", "in_copyright", "page_top",
-    "company_word",
+    "company_word", "kind_org", "kind_stack",
 )
 #: the first non-blank lines of a page that make its masthead (a personal site prints its owner's name there)
 PAGE_TOP_LINES = 3
@@ -190,6 +201,12 @@ class BylineCandidates:
             names = [self._bare(part) for part in LIST_SEPARATOR.split(text)]
             if len(names) >= 2 and all(names):
                 add(tuple(names), "list")  # "Jane Roe, Tom Reed and Ana Ruiz": co-authors without "By"
+        if not whole and (org := ORG_BYLINE.match(TAIL.split(text, 1)[0])):
+            name = org.group("name").rstrip("0123456789 ")  # "By the Example Team 2–3 minutes"
+            head = name.split()[1] if name.split()[0].lower() in ("the", "our") and " " in name else name.split()[0]
+            small = [w for w in name.split() if w[:1].islower() and w not in ORG_SMALL_WORDS]
+            if len(small) <= 1 and head.lower() not in NOT_NAME_START and head[:1].isupper() or head[:1].isdigit():
+                add((name,), "org")
         if len(text.split()) <= BARE_MAX_WORDS:
             for pattern in (ALT_BEFORE, ALT_AFTER):
                 m = pattern.match(text)
@@ -198,6 +215,14 @@ class BylineCandidates:
         owner = COPYRIGHT.match(text)
         if owner and (name := self._bare(owner.group("name"))):
             add((name,), "copyright")
+        handle = HANDLE_LINE.match(text)
+        if handle and handle.group("name") not in self.stopwords and handle.group("name") not in NOT_NAME_START:
+            add((handle.group("name"),), "handle")
+        if len(text) <= 80 and GLUED_CASE.search(text):
+            parts = [self._bare(p) for p in GLUED_CASE.split(text) if find_date(p) is None]
+            names = tuple(p for p in parts if p)
+            if names and len(names) == len(parts):
+                add(names, "list" if len(names) > 1 else "segment")  # "Jane RoeTom Reed": co-authors printed as one line
         about = ABOUT.match(text)
         if about and (name := self._bare(about.group("name"), single=True)):
             add((name,), "about")
@@ -228,9 +253,13 @@ class BylineCandidates:
         found: dict[tuple[str, ...], NameCandidate] = {}
         #: names_in of each distinct (line, dated) of this page: pages repeat lines (menus, share bars, teasers)
         offered: dict[tuple[str, bool], list[tuple[tuple[str, ...], str]]] = {}
+        stack: list[tuple[int, str]] = []  # a run of lines that each are one bare name ("Jane Roe", "Tom Reed")
         for line in doc.lines[: self.config.byline_max_lines]:
             index = line.index
+            if not line.text.strip():
+                continue
             if len(line.text.split()) > 25:
+                self._stack(stack, found)
                 continue
             dated = bool(SINGLE_NAME.match(line.text.strip(" \t•·|"))) and any(
                 find_date(doc.lines[k].text) is not None for k in (index - 1, index + 1) if 0 <= k < len(doc.lines))
@@ -247,6 +276,14 @@ class BylineCandidates:
                     cand.line, cand.kind = index, kind
                 cand.lines.add(index)
                 cand.kinds.add(kind)
+            bare = [names[0] for names, kind in in_line if kind == "bare"]
+            if bare and bare[0] not in (n for _, n in stack):
+                stack.append((index, _undouble(bare[0])))
+            else:
+                self._stack(stack, found)
+                if bare:
+                    stack.append((index, _undouble(bare[0])))
+        self._stack(stack, found)
         copyright = "\n".join(line.text for line in doc.lines if "©" in line.text or "opyright" in line.text)
         top = [line.text for line in doc.lines[:40] if line.text.strip()][:PAGE_TOP_LINES]
         page = _Page(first, last, title_line, doc.raw.casefold(), tuple(n.casefold() for n in doc.meta.authors),
@@ -256,6 +293,16 @@ class BylineCandidates:
         none["none"] = 1.0
         out.append((NameCandidate((), None, "none"), none))
         return out
+
+    @staticmethod
+    def _stack(stack: list[tuple[int, str]], found: dict[tuple[str, ...], NameCandidate]) -> None:
+        """Names on consecutive lines become one candidate, co-authors ("Jane Roe" / "Tom Reed"); ``stack`` is emptied."""
+        if 2 <= len(stack) <= STACK_MAX_NAMES:
+            names = tuple(n for _, n in stack)
+            key = tuple(n.casefold() for n in names)
+            if key not in found:
+                found[key] = NameCandidate(names, stack[0][0], "stack", {i for i, _ in stack}, {"stack"})
+        stack.clear()
 
     def features(self, doc: Document, cand: NameCandidate, page: _Page) -> dict[str, float]:
         first, last, title_line = page.first, page.last, page.title_line
@@ -297,7 +344,7 @@ class BylineCandidates:
         f["common_words"] = sum(w in page.lower_words for w in tokens_folded) / max(1, len(tokens_folded))
         above = next((doc.lines[k].text for k in range(cand.line - 1, max(-1, cand.line - 3), -1) if doc.lines[k].text.strip()), "")
         f["label_above"] = float(bool(AUTHOR_LABEL.match(above)))
-        f["reviewer"] = float(bool(REVIEWER.search(line.text)))
+        f["reviewer"] = float(_reviewed(line.text, cand.names[0], above))
         removal = line.removal
         f["was_byline"] = float(removal is not None and removal.field == "authors")
         f["was_outside_region"] = float(removal is not None and removal.rule_id == "heuristic.region.outside")
@@ -345,6 +392,16 @@ def _has_bio(raw: str, name: str) -> bool:
             return True
         pos = raw.find(name, pos + 1)
     return False
+
+
+def _reviewed(text: str, name: str, above: str) -> bool:
+    """The name is printed right after a reviewer's or an editor's label ("Medically reviewed by
+    Jane Roe"), not after the author's ("By Tom Reed · Reviewed by Jane Roe" names both)."""
+    pos = text.find(name)
+    before = text[:pos] if pos > 0 else ""
+    if not before.strip(" \t•·|-–—*"):
+        before = above  # "Reviewed by" alone on the line above the name
+    return bool(REVIEWED_BEFORE.search(before))
 
 
 def _first_name(name: str) -> str:

@@ -74,6 +74,11 @@ from cleaner.metadata.authors import normalise_name, parse_byline, split_names
         ("By Jane Roe, Representative to the Ferry Users Committee", ["Jane Roe"]),
         ("Written By: Jane Roe Executive Digital Editor and Master Baker", ["Jane Roe"]),
         ("By Jane Roe, Guest Columnists", ["Jane Roe"]),
+        ("From: Jane Roe", ["Jane Roe"]),  # a mailing list's message
+        ("Writer: Tom", ["Tom"]),
+        ("Posted by Tom at March 3, 2024 11:15 AM", ["Tom"]),
+        ("By Jane Roe ⋅ Senior Analyst ⋅ Updated March 5, 2025", ["Jane Roe"]),
+        ("By J. R. Roe    Read the print edition", ["J. R. Roe"]),  # a wide gap ends the byline
     ],
 )
 def test_bylines(line, names):
@@ -101,6 +106,7 @@ def test_bylines(line, names):
         "Por favor",
         "Di solito",
         "Written by",
+        "From Monday to Friday",  # "from" is a label only with a colon
         "Share this article",
         "Jane Roe",
         "",

@@ -44,7 +44,7 @@ def test_names_a_page_offers():
     assert found("0 · by Ana Ruiz · Updated on 8 January 2026")[0] == (("Ana Ruiz",), "inner")
     assert found("Tom Reed May 18, 2016") == [(("Tom Reed",), "segment")]
     assert found("March 3, 2024 By Ana Ruiz") == [(("Ana Ruiz",), "inner")]
-    assert (("Ana Ruiz",), "segment") in found("By Ana Ruiz   Read the print edition")
+    assert found("By Ana Ruiz   Read the print edition") == [(("Ana Ruiz",), "byline")]  # a wide gap ends it
     assert found("By Ana RuizIn Travel, Guides")[0] == (("Ana Ruiz",), "byline")
     assert found("Photo of Tom King") == [(("Tom King",), "alt")]  # "king" is in some stoplist: no veto
     assert found("Susan") == [] and found("Susan", dated=True) == [(("Susan",), "single")]
@@ -52,6 +52,38 @@ def test_names_a_page_offers():
     assert found("Subscribe to our newsletter") == []
     assert _undouble("Colin GrayColin Gray") == "Colin Gray"
     assert _undouble("Colin Gray Colin Gray") == "Colin Gray" and _undouble("Ana Ana Ruiz") == "Ana Ana Ruiz"
+
+
+def test_glued_names_teams_and_handles():
+    found = candidates().names_in
+    assert (("Ana Ruiz", "Tom Reed"), "list") in found("Ana RuizTom Reed")  # co-authors glued by a flattened page
+    assert (("Ana Ruiz",), "segment") in found("March 3, 2024March 8, 2024Ana Ruiz")
+    assert found("Ana McDonald") == [(("Ana McDonald",), "bare")]  # "Mc" alone is no name: no split
+    assert (("ruizana",), "handle") in found("by ruizana")
+    assert found("By the Harbour Notes Team 2–3 minutes") == [(("the Harbour Notes Team",), "org")]
+    assert found("Written by Our Editors") == [(("Our Editors",), "org")]
+    assert found("By Ask the Harbourmaster") == [(("Ask the Harbourmaster",), "org")]
+    assert found("By the end of the year") == [] and found("By Category") == []
+
+
+def test_consecutive_names_are_co_authors():
+    page = ["Harbour basin to be dredged after twenty years", "• Ana Ruiz", "• Tom Reed", "", "• Lea Kim", *BODY]
+    doc = Cleaner().clean_text("\n".join(page))
+    stacks = [cand for cand, _ in candidates().candidates(doc, None) if cand.kind == "stack"]
+    assert [cand.names for cand in stacks] == [("Ana Ruiz", "Tom Reed", "Lea Kim")]
+    team = ["Harbour basin to be dredged after twenty years", *(f"{n} Reed" for n in
+            ("Ana", "Tom", "Lea", "Ian", "Eva", "Max", "Kim")), *BODY]
+    doc = Cleaner().clean_text("\n".join(team))
+    assert not [cand for cand, _ in candidates().candidates(doc, None) if cand.kind == "stack"]  # a team page
+
+
+def test_reviewer_is_the_name_after_the_label():
+    page = ["Harbour basin to be dredged after twenty years", "By Ana Ruiz · Medically reviewed by Tom Reed",
+            "Fact checked by", "Lea Kim", *BODY]
+    doc = Cleaner().clean_text("\n".join(page))
+    found = {cand.names: f for cand, f in candidates().candidates(doc, None)}
+    assert found["Ana Ruiz",]["reviewer"] == 0 and found["Tom Reed",]["reviewer"] == 1
+    assert found["Lea Kim",]["reviewer"] == 1
 
 
 def test_copyright_line_names_the_owner():
@@ -69,6 +101,7 @@ def test_inner_byline_ends_where_the_byline_does():
 
 def test_given_names():
     assert {"ana", "tom", "ryan"} <= given_names()
+    assert {"joakim", "ahmet", "matteo"} <= given_names()  # from elsewhere in the world
     assert not {"may", "june", "will", "page", "pool", "news"} & given_names()  # months and common words are left out
     assert _first_name("Dr. Ana Ruiz") == "ana" and _first_name("Prof Tom Reed") == "tom" and _first_name("Dr") == "dr"
 
