@@ -53,9 +53,7 @@ def test_whole_page_with_menus_end_to_end():
 def test_headline_beats_menu_lines_and_teasers():
     lines = ["Home", "World", "Business", "Subscribe now", "Harbour basin to be dredged after twenty years", *BODY,
              "More in News", "Ferry fares rise again next month"]
-    doc = Document.from_text("a.txt", "\n".join(lines))
-    for line in doc.lines[:5]:
-        doc.remove(line, "heuristic.region.outside", "outside the article")
+    doc = _page_outside("\n".join(lines), 5)
     for line in doc.lines[-2:]:
         doc.remove(line, "heuristic.region.outside", "outside the article")
     ranked_title().annotate(doc)
@@ -71,9 +69,7 @@ def test_headline_with_site_name_gives_the_part_before_the_separator():
 
 def test_model_weights_decide(tmp_path):
     """The ranking follows the weights: a model that prefers far lines picks the top one (the helper can fail)."""
-    doc = Document.from_text("a.txt", "\n".join(["Ferry fares rise again next month", "Harbour basin to be dredged", *BODY]))
-    for line in doc.lines[:2]:
-        doc.remove(line, "heuristic.region.outside", "outside the article")
+    doc = _page_outside("\n".join(["Ferry fares rise again next month", "Harbour basin to be dredged", *BODY]), 2)
     ranked_title(RankingModel({"just_above": 5.0})).annotate(doc)
     assert doc.meta.title == "Harbour basin to be dredged"
     ranked_title(RankingModel({"just_above": -5.0})).annotate(doc)
@@ -120,6 +116,14 @@ def test_label_and_breadcrumb_prefixes_give_shorter_candidates():
     assert _parts("Harbour basin to be dredged") == []
 
 
+def _page_outside(page: str, chrome: int) -> Document:
+    """The page as a document whose first ``chrome`` lines the classifier left outside the article."""
+    doc = Document.from_text("a.txt", page)
+    for line in doc.lines[:chrome]:
+        doc.remove(line, "heuristic.region.outside", "outside the article")
+    return doc
+
+
 def _features_of(doc: Document, text: str) -> dict[str, float]:
     return next(features for _, features, candidate in ranked_title().candidates.candidates(doc) if candidate == text)
 
@@ -129,9 +133,7 @@ def test_layout_features_tell_a_heading_block_from_list_items():
     of a menu follow each other, indented under their list."""
     page = "\n".join(["  • Harbour news and notices", "  • Ferry timetables for winter", "  • Lifeboat station open day", "",
                       "Harbour basin to be dredged after twenty years", "", *BODY])
-    doc = Document.from_text("a.txt", page)
-    for line in doc.lines[:4]:
-        doc.remove(line, "heuristic.region.outside", "outside the article")
+    doc = _page_outside(page, 4)
     item = _features_of(doc, "Ferry timetables for winter")
     heading = _features_of(doc, "Harbour basin to be dredged after twenty years")
     assert (item["indented"], item["tight_above"], item["tight_below"]) == (1.0, 1.0, 1.0)
@@ -143,9 +145,7 @@ def test_a_headline_printed_again_close_by_is_echoed_near():
     "echoed near"; a teaser title printed once is not."""
     page = "\n\n".join(["Ferry fares rise again next month", "Home / Harbour / Harbour basin to be dredged after twenty years",
                         "Harbour basin to be dredged after twenty years", *BODY])
-    doc = Document.from_text("a.txt", page)
-    for line in doc.lines[:3]:
-        doc.remove(line, "heuristic.region.outside", "outside the article")
+    doc = _page_outside(page, 3)
     assert _features_of(doc, "Harbour basin to be dredged after twenty years")["echo_near"] == 1.0
     assert _features_of(doc, "Ferry fares rise again next month")["echo_near"] == 0.0
 
@@ -176,9 +176,7 @@ def test_what_the_part_before_a_separator_drops_is_described():
     a subtitle dropped from "Headline – and more" goes on in lower case."""
     page = "\n\n".join(["Coastline Media", "Harbour basin to be dredged | Coastline Media",
                         "Ferry fares rise again next month – and what it means for commuters", *BODY])
-    doc = Document.from_text("a.txt", page)
-    for line in doc.lines[:3]:
-        doc.remove(line, "heuristic.region.outside", "outside the article")
+    doc = _page_outside(page, 3)
     site = _features_of(doc, "Harbour basin to be dredged")
     subtitle = _features_of(doc, "Ferry fares rise again next month")
     assert (site["split_part"], site["dropped_elsewhere"], site["dropped_lower"]) == (1.0, 1.0, 0.0)
@@ -209,9 +207,7 @@ def test_the_headline_candidate_drops_its_glued_date():
 
 def test_placeholder_text_is_no_candidate():
     page = "\n\n".join(["Lorem ipsum dolor sit amet", "Harbour basin to be dredged after twenty years", *BODY])
-    doc = Document.from_text("a.txt", page)
-    for line in doc.lines[:2]:
-        doc.remove(line, "heuristic.region.outside", "outside the article")
+    doc = _page_outside(page, 2)
     texts = [text for _, _, text in ranked_title().candidates.candidates(doc)]
     assert "Lorem ipsum dolor sit amet" not in texts
     assert "Harbour basin to be dredged after twenty years" in texts
@@ -221,9 +217,7 @@ def test_the_length_of_what_a_separator_drops_is_described():
     """A site's name is short; a subtitle is a phrase; a trail of parts is a chain."""
     page = "\n\n".join(["Harbour basin to be dredged | News | Coastline Media",
                         "Ferry fares rise again next month – Ten Things Commuters Should Know Now", *BODY])
-    doc = Document.from_text("a.txt", page)
-    for line in doc.lines[:2]:
-        doc.remove(line, "heuristic.region.outside", "outside the article")
+    doc = _page_outside(page, 2)
     site = _features_of(doc, "Harbour basin to be dredged")
     subtitle = _features_of(doc, "Ferry fares rise again next month")
     assert (site["dropped_chain"], subtitle["dropped_chain"]) == (1.0, 0.0)
