@@ -59,7 +59,7 @@ def checkpoint_dir(output: str) -> str:
 
 # --- Document <-> JSON, losslessly -------------------------------------------------------------
 
-_SPECIAL = {"lines", "removals", "meta", "status"}
+_SPECIAL = {"lines", "removals", "meta", "status", "mapped"}  # mapped: recomputed by the stage
 
 
 def _plain(value, where: str):
@@ -273,7 +273,7 @@ def _fsync_dir(directory: Path) -> None:
 # --- the document stream of a run, journaled ---------------------------------------------------
 
 def journaled(cleaner, files: list[str], checkpoint: Checkpoint | None, fail_fast: bool = False,
-              executor=None, progress=None) -> Iterator[Document]:
+              executor=None, progress=None, mappers: dict | None = None) -> Iterator[Document]:
     """Every finished document of ``files``, in input order (files in the
     given order, the documents of a WARC or JSONL file in file order): first
     those the checkpoint's journal holds (not cleaned again), then the others,
@@ -282,7 +282,9 @@ def journaled(cleaner, files: list[str], checkpoint: Checkpoint | None, fail_fas
     finished documents skipped. With ``fail_fast`` the first document with
     status error stops the run (:class:`RunStopped`; it is not recorded, so a
     resumed run tries it again). With an ``executor`` (:mod:`cleaner.parallel`)
-    the documents are cleaned by its workers: the same documents, in the same order."""
+    the documents are cleaned by its workers: the same documents, in the same
+    order, and the workers run the corpus stages' ``mappers`` (name → function
+    of a kept document) on them (``doc.mapped``)."""
     start_file, skip_docs, number = 0, 0, 0
     if checkpoint is not None:
         for doc in checkpoint.restored_documents():
@@ -294,7 +296,7 @@ def journaled(cleaner, files: list[str], checkpoint: Checkpoint | None, fail_fas
     if executor is not None or progress is not None:
         from .parallel.work import parallel_positions
 
-        finished = parallel_positions(cleaner, files, executor, progress, start_file, skip_docs)
+        finished = parallel_positions(cleaner, files, executor, progress, start_file, skip_docs, mappers)
     else:
         finished = _cleaned(cleaner, files, start_file, skip_docs)
     for file_index, doc_index, doc in finished:

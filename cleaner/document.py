@@ -114,6 +114,9 @@ class Document:
     duplicate_of: str | None = None
     #: dedup: the sources of the documents found to be copies of this kept one
     duplicate_sources: list[str] = field(default_factory=list)
+    #: the map side of the corpus stages, computed where the document was cleaned (a worker): stage name →
+    #: what the stage's ``mapper`` made of the finished document. Each stage takes its own entry out; never written
+    mapped: dict | None = None
 
     @classmethod
     def from_text(cls, source: str, text: str, *, kind: str = "text") -> Document:

@@ -44,7 +44,13 @@ class CorpusStage(Protocol):
     """A step over the whole stream of finished documents (e.g. dedup).
 
     It must yield every document it receives (nothing disappears), in a
-    deterministic order that does not depend on how the documents were produced."""
+    deterministic order that does not depend on how the documents were produced.
+
+    A stage may also have ``mapper()``: a picklable function of one finished,
+    kept document (its map side), which the workers then run where they
+    cleaned the document; the result reaches the stage as
+    ``doc.mapped[stage.name]`` (absent for documents restored from a
+    checkpoint or cleaned without workers: the stage maps those itself)."""
 
     name: str
 
@@ -151,7 +157,9 @@ def run(cleaner: Cleaner, inputs: Iterable[str | os.PathLike], output: str | Non
     collector = ReportCollector(cleaner.stats.step_seconds)
     read_before = cleaner.stats.inputs
     try:
-        docs, timers = timed_stages(journaled(cleaner, files, checkpoint, control.fail_fast, executor, progress), stages)
+        mappers = {stage.name: stage.mapper() for stage in stages if hasattr(stage, "mapper")}
+        cleaned = journaled(cleaner, files, checkpoint, control.fail_fast, executor, progress, mappers)
+        docs, timers = timed_stages(cleaned, stages)
         # the rejects stream to their (temporary) file as they come: nothing per document is kept for them
         # (the output is complete and renamed first, then the rejects file, as before)
         with (JsonlWriter(rej_path) if rej_path else nullcontext()) as rej, open_writer(output) as out:

@@ -1,7 +1,8 @@
 """The dedup index: map → group by key → reduce.
 
-* **map** (:meth:`DedupIndex.add`, a pure function of one document): the
-  document's entry: its source, the keep-rule facts (metadata completeness,
+* **map** (:class:`DedupMapper`, a pure function of one document, run in
+  the worker that cleaned it when there are workers): the document's
+  :class:`Entry`: its source, the keep-rule facts (metadata completeness,
   text length), its record id, the exact key of its normalised text and, in
   ``near`` mode, its MinHash signature (one row of a uint32 matrix);
 * **merge** (:meth:`DedupIndex.merge`): indexes built by different workers
@@ -66,6 +67,49 @@ class Verdict:
     duplicate_sources: tuple[str, ...] = ()  # for the kept member: the other members' sources, sorted
 
 
+@dataclass(slots=True)
+class Entry:
+    """The map of one document: what the index keeps of it."""
+
+    source: str
+    record_id: int  # the record id (content_id of the text) as an integer
+    exact: int  # exact key of the normalised text
+    complete: int  # metadata completeness, for the keep rule
+    length: int  # text length, for the keep rule
+    signature: np.ndarray | None  # MinHash signature (near mode, text with words), else None
+
+
+class DedupMapper:
+    """The map side: one finished document → its :class:`Entry`; a pure
+    function of the document, so it gives the same entry in the worker that
+    cleaned the document or in the driver. Picklable: the
+    :class:`~cleaner.dedup.minhash.Signer` is built where it first runs."""
+
+    def __init__(self, config: DedupConfig = DedupConfig(), signer: Signer | None = None):
+        self.config = config
+        self.near = config.mode == "near"
+        self._signer = signer
+
+    def __getstate__(self):
+        return {"config": self.config}
+
+    def __setstate__(self, state):
+        self.__init__(state["config"])
+
+    def __call__(self, doc: Document) -> Entry:
+        return self.entry(doc.source, doc.text, completeness(doc))
+
+    def entry(self, source: str, text: str, complete: int = 0) -> Entry:
+        """The entry of one clean text (with the keep rule's metadata count)."""
+        norm = normalise(text)
+        signature = None
+        if self.near:
+            if self._signer is None:
+                self._signer = Signer(self.config)
+            signature = self._signer.signature(norm, normalised=True)
+        return Entry(source, int(content_id(text), 16), exact_key(norm, normalised=True), complete, len(text), signature)
+
+
 class _Rows:
     """A growable uint array (amortised doubling) of ``width`` columns."""
 
@@ -103,7 +147,7 @@ class DedupIndex:
     def __init__(self, config: DedupConfig = DedupConfig(), signer: Signer | None = None):
         self.config = config
         self.near = config.mode == "near"
-        self.signer = signer if signer is not None else (Signer(config) if self.near else None)
+        self.mapper = DedupMapper(config, signer)
         self.sources: list[str] = []
         self.record_ids = _Rows(0, np.uint64)
         self.exact = _Rows(0, np.uint64)
@@ -114,25 +158,25 @@ class DedupIndex:
     def __len__(self) -> int:
         return len(self.sources)
 
-    def add(self, doc: Document) -> int:
-        """Map ``doc`` (its clean text and metadata) into the index; returns its entry number."""
-        return self.add_text(doc.source, doc.text, completeness(doc))
+    def add(self, doc: Document, entry: Entry | None = None) -> int:
+        """Add ``doc`` (its clean text and metadata): its ``entry`` when the
+        map already ran (in the worker that cleaned it), else mapped here.
+        Returns its entry number."""
+        return self.add_entry(entry if entry is not None else self.mapper(doc))
 
     def add_text(self, source: str, text: str, complete: int = 0) -> int:
         """Map one clean text (with the keep rule's metadata count) into the index."""
-        norm = normalise(text)
-        signature = self.signer.signature(norm, normalised=True) if self.near else None
-        return self.add_entry(source, text, complete, exact_key(norm, normalised=True), signature)
+        return self.add_entry(self.mapper.entry(source, text, complete))
 
-    def add_entry(self, source: str, text: str, complete: int, exact: int, signature: np.ndarray | None) -> int:
-        """Add a mapped document: ``exact`` key and ``signature`` as computed by :meth:`add_text`."""
-        self.sources.append(source)
-        self.record_ids.append(int(content_id(text), 16))
-        self.exact.append(exact)
-        self.facts.append((complete, len(text)))
-        self.has_signature.append(signature is not None)
+    def add_entry(self, entry: Entry) -> int:
+        """Add a mapped document (:class:`DedupMapper`); returns its entry number."""
+        self.sources.append(entry.source)
+        self.record_ids.append(entry.record_id)
+        self.exact.append(entry.exact)
+        self.facts.append((entry.complete, entry.length))
+        self.has_signature.append(entry.signature is not None)
         if self.near:
-            self.signatures.append(signature if signature is not None else 0)
+            self.signatures.append(entry.signature if entry.signature is not None else 0)
         return len(self.sources) - 1
 
     def merge(self, other: DedupIndex) -> DedupIndex:

@@ -1,7 +1,8 @@
 """Deduplication as a corpus stage of a run (:mod:`cleaner.runner`).
 
-:class:`DedupStage` sees every finished document, maps the kept ones into a
-:class:`~cleaner.dedup.index.DedupIndex`, resolves the clusters once the
+:class:`DedupStage` sees every finished document, adds the kept ones to a
+:class:`~cleaner.dedup.index.DedupIndex` (their entries mapped by the
+workers that cleaned them, see :meth:`DedupStage.mapper`, or here), resolves the clusters once the
 stream has ended, and gives every document back in the order it came, with the
 non-kept members of each cluster turned into ``Status.DUPLICATE``
 (``duplicate_of`` = the kept record's id, reason = which copy and how
@@ -20,7 +21,7 @@ from collections.abc import Iterable, Iterator
 
 from ..document import Document, Status
 from .config import DedupConfig
-from .index import EXACT, DedupIndex, Verdict
+from .index import EXACT, DedupIndex, DedupMapper, Verdict
 
 
 class DedupStage:
@@ -33,12 +34,18 @@ class DedupStage:
         self.clusters = 0  # clusters with more than one member, after a call
         self.duplicates = 0  # documents marked duplicate, after a call
 
+    def mapper(self) -> DedupMapper:
+        """The map side, for the workers: a document's entry is computed where
+        it was cleaned and travels as ``doc.mapped[self.name]``."""
+        return DedupMapper(self.config)
+
     def __call__(self, docs: Iterable[Document]) -> Iterator[Document]:
         index = DedupIndex(self.config)
         entries = array("q")  # per document in stream order: its entry, or -1 (not kept); 8 bytes a document
         with tempfile.TemporaryFile(prefix="cleaner-dedup-") as spill:
             for doc in docs:
-                entries.append(index.add(doc) if doc.status is Status.KEPT else -1)
+                mapped = doc.mapped.pop(self.name, None) if doc.mapped else None
+                entries.append(index.add(doc, mapped) if doc.status is Status.KEPT else -1)
                 pickle.dump(doc, spill, protocol=pickle.HIGHEST_PROTOCOL)
             verdicts = index.resolve()
             self.clusters, self.duplicates = verdicts.clusters, verdicts.duplicates

@@ -43,7 +43,10 @@ class Executor:
     #: how many items are worked on at once
     workers: int
 
-    def map(self, task: Task, items: Iterable) -> Iterator:
+    def map(self, task: Task, items: Iterable, chunk: int = 1) -> Iterator:
+        """``task(item)`` for every item, in item order. ``chunk``: items sent
+        to a worker together (cheap items: one round trip for several); the
+        results are the same whatever the chunk."""
         raise NotImplementedError
 
     def close(self) -> None:
@@ -69,7 +72,7 @@ class SerialExecutor(Executor):
 
     workers = 1
 
-    def map(self, task: Task, items: Iterable) -> Iterator:
+    def map(self, task: Task, items: Iterable, chunk: int = 1) -> Iterator:
         task.setup()
         for item in items:
             yield task(item)
@@ -105,6 +108,29 @@ def _call_worker(item: Any) -> Any:
     return _worker_task(item)
 
 
+def _call_worker_chunk(items: list) -> list:
+    return [_worker_task(item) for item in items]
+
+
+def grouped(items: Iterable, size: int) -> Iterator[list]:
+    """Consecutive items in lists of ``size`` (the last may be shorter).
+
+    >>> list(grouped(range(5), 2))
+    [[0, 1], [2, 3], [4]]
+    """
+    items = iter(items)
+    while group := list(islice(items, size)):
+        yield group
+
+
+def chunked_window(submit_chunk, items: Iterable, chunk: int, in_flight: int, result) -> Iterator:
+    """:func:`ordered_window` over chunks of ``chunk`` items (``submit_chunk(list)
+    -> handle`` whose result is the list of the items' results), flattened
+    back to one result per item, in item order."""
+    for results in ordered_window(submit_chunk, grouped(items, max(1, chunk)), in_flight, result):
+        yield from results
+
+
 def ordered_window(submit, items: Iterable, in_flight: int, result) -> Iterator:
     """Submit ``items`` with ``submit(item) -> handle`` keeping at most
     ``in_flight`` handles outstanding, and yield ``result(handle)`` in item
@@ -127,8 +153,8 @@ def ordered_window(submit, items: Iterable, in_flight: int, result) -> Iterator:
 class ProcessExecutor(Executor):
     """A local pool of ``workers`` processes (``forkserver`` start: no fork of
     a threaded driver; the server preloads the cleaner so workers start fast).
-    ``in_flight`` (default 4 per worker) bounds the items submitted and not yet
-    consumed. A new pool is started per :meth:`map` (each pass has its own task).
+    ``in_flight`` (default 4 per worker) bounds the items (chunks of items,
+    with ``chunk``) submitted and not yet consumed. A new pool is started per :meth:`map` (each pass has its own task).
 
     Starting a pool costs a second or two (processes, then the cleaner in each),
     the time to clean a hundred pages: a map of fewer than ``min_items`` items
@@ -143,7 +169,7 @@ class ProcessExecutor(Executor):
         if "forkserver" in methods:
             self._context.set_forkserver_preload(["cleaner.parallel.work"])
 
-    def map(self, task: Task, items: Iterable) -> Iterator:
+    def map(self, task: Task, items: Iterable, chunk: int = 1) -> Iterator:
         items = iter(items)
         first = list(islice(items, self.min_items))
         if len(first) < self.min_items:
@@ -152,7 +178,11 @@ class ProcessExecutor(Executor):
         items = chain(first, items)
         with ProcessPoolExecutor(self.workers, mp_context=self._context, initializer=_init_worker,
                                  initargs=(task, os.getpid())) as pool:
-            yield from ordered_window(lambda item: pool.submit(_call_worker, item), items, self.in_flight, Future.result)
+            if chunk > 1:
+                yield from chunked_window(lambda group: pool.submit(_call_worker_chunk, group), items, chunk,
+                                          self.in_flight, Future.result)
+            else:
+                yield from ordered_window(lambda item: pool.submit(_call_worker, item), items, self.in_flight, Future.result)
 
 
 def make_executor(engine: str = "local", workers: int | None = None, address: str | None = None) -> Executor:

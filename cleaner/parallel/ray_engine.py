@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from itertools import cycle
 
 from ..errors import CleanerError
-from .executor import Executor, Task, ordered_window
+from .executor import Executor, Task, chunked_window, ordered_window
 
 INSTALL_HINT = "the Ray engine needs Ray: pip install 'cleaner[ray]' (or run with --engine local)"
 
@@ -41,6 +41,9 @@ class _Worker:
     def run(self, item):
         return self.task(item)
 
+    def run_chunk(self, items: list) -> list:
+        return [self.task(item) for item in items]
+
 
 class RayExecutor(Executor):
     def __init__(self, address: str | None = None, workers: int | None = None, in_flight: int | None = None, **init_options):
@@ -54,13 +57,16 @@ class RayExecutor(Executor):
         self.in_flight = in_flight or 4 * self.workers
         self._actor = ray.remote(num_cpus=1)(_Worker)
 
-    def map(self, task: Task, items: Iterable) -> Iterator:
+    def map(self, task: Task, items: Iterable, chunk: int = 1) -> Iterator:
         ray = self.ray
         task_ref = ray.put(task)
         actors = [self._actor.remote(task_ref) for _ in range(self.workers)]
         turn = cycle(actors)
         try:
-            yield from ordered_window(lambda item: next(turn).run.remote(item), items, self.in_flight, ray.get)
+            if chunk > 1:
+                yield from chunked_window(lambda group: next(turn).run_chunk.remote(group), items, chunk, self.in_flight, ray.get)
+            else:
+                yield from ordered_window(lambda item: next(turn).run.remote(item), items, self.in_flight, ray.get)
         finally:
             for actor in actors:
                 ray.kill(actor)

@@ -6,8 +6,9 @@ chains them: :func:`parallel_documents`.
    reduce in the driver: :class:`~cleaner.corpus.templates.TemplateIndex`,
    fed in input order, so the index is the one a one-process run builds,
    pruning included);
-2. **clean** (map: :class:`CleanTask`, one file → its finished documents and
-   the counters they moved; the driver yields the documents in input order
+2. **clean** (map: :class:`CleanTask`, one file → its finished documents,
+   with the map side of the corpus stages done on them (the dedup entry),
+   and the counters they moved; the driver yields the documents in input order
    to the corpus stages (dedup) and the writers).
 
 What stays in the driver per document: the template index (bounded by
@@ -34,6 +35,16 @@ from .remote import discover_inputs, read_input
 
 #: a file holding many documents (WARC, JSONL) is read by the driver and sent to workers in batches of this many
 BATCH_DOCS = 64
+#: page files sent to a worker at once (one round trip), in the template pass (cheap: ~0.5 ms a page) and the clean pass
+TEMPLATE_CHUNK_FILES = 32
+CLEAN_CHUNK_FILES = 4
+
+
+def chunk_files(files: list[str], size: int) -> int:
+    """How many work items to send together: ``size`` when every input is a
+    page file, else 1 (a batch of a WARC or JSONL file is already
+    :data:`BATCH_DOCS` documents)."""
+    return size if all(input_kind(path) not in ("warc", "jsonl") for path in files) else 1
 
 
 @dataclass(slots=True)
@@ -109,20 +120,24 @@ class CleanTask:
     cleaner (rules, models, the compacted template index) is built once per
     worker by :meth:`setup`."""
 
-    def __init__(self, config: Config, rules: RuleSet, templates: TemplateIndex | None, steps=None, local=None):
+    def __init__(self, config: Config, rules: RuleSet, templates: TemplateIndex | None, steps=None, local=None,
+                 mappers: dict | None = None):
         self.config = config
         self.rules = rules
         self.templates = templates
         self.steps = steps  # the cleaner's step-list factory (None: the default steps)
+        #: the corpus stages' map side (stage name → function of a kept document), run here on every kept document
+        self.mappers = mappers or {}
         #: the driver's own Cleaner, used when the task runs in the driver's process (never pickled)
         self.local = local
         self.pipeline: Pipeline | None = None
 
     def __getstate__(self):
-        return {"config": self.config, "rules": self.rules, "templates": self.templates, "steps": self.steps}
+        return {"config": self.config, "rules": self.rules, "templates": self.templates, "steps": self.steps,
+                "mappers": self.mappers}
 
     def __setstate__(self, state):
-        self.__init__(state["config"], state["rules"], state["templates"], state.get("steps"))
+        self.__init__(state["config"], state["rules"], state["templates"], state.get("steps"), mappers=state.get("mappers"))
 
     def setup(self) -> None:
         from ..api import Cleaner
@@ -137,6 +152,10 @@ class CleanTask:
             self.setup()
         self.pipeline.stats = stats = Stats()
         docs = [self.pipeline.process(doc) for doc in _read(item, self.config)]
+        if self.mappers:
+            for doc in docs:
+                if doc.status is Status.KEPT:
+                    doc.mapped = {name: mapper(doc) for name, mapper in self.mappers.items()}
         return FileResult(docs, stats, not isinstance(item, Batch) or item.ends_file)
 
 
@@ -155,7 +174,8 @@ def template_index(files: list[str], config: Config, executor, progress=None) ->
     index = TemplateIndex(config.templates)
     if progress:
         progress.start("templates", len(files))
-    for per_doc, ends_file in executor.map(TemplateTask(config), work_items(files, config)):
+    chunk = chunk_files(files, TEMPLATE_CHUNK_FILES)
+    for per_doc, ends_file in executor.map(TemplateTask(config), work_items(files, config), chunk):
         for pairs in per_doc:
             for key, sketch in pairs:
                 index.add(key, sketch)
@@ -166,12 +186,13 @@ def template_index(files: list[str], config: Config, executor, progress=None) ->
 
 
 def parallel_positions(cleaner, files: list[str], executor=None, progress=None, start_file: int = 0,
-                       skip_docs: int = 0) -> Iterator[tuple[int, int, Document]]:
+                       skip_docs: int = 0, mappers: dict | None = None) -> Iterator[tuple[int, int, Document]]:
     """``(file index, document index, finished document)`` for the documents
     of ``files[start_file:]`` (less the first ``skip_docs`` of that file, for
     a resumed run), in input order, cleaned on ``executor`` (default: this
     process); the template index covers all ``files``. The counters are added
-    to ``cleaner.stats``."""
+    to ``cleaner.stats``. ``mappers``: the corpus stages' map side, run by the
+    workers on each kept document (``doc.mapped``)."""
     from .executor import SerialExecutor
 
     executor = executor if executor is not None else SerialExecutor()
@@ -191,7 +212,8 @@ def parallel_positions(cleaner, files: list[str], executor=None, progress=None, 
                 positions.append((index, None))
             yield item
 
-    for result in executor.map(CleanTask(config, cleaner.rules, templates, cleaner.steps, local=cleaner), items()):
+    task = CleanTask(config, cleaner.rules, templates, cleaner.steps, local=cleaner, mappers=mappers)
+    for result in executor.map(task, items(), chunk_files(files, CLEAN_CHUNK_FILES)):
         file_index, indexes = positions.popleft()
         absorb(cleaner.stats, result.stats)
         if progress:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 from pathlib import Path
 
 import pytest
@@ -88,6 +89,26 @@ def test_stage_yields_every_document_in_order_and_leaves_rejects_alone():
     assert [d.source for d in out] == [d.source for d in stream]
     assert [d.status for d in out] == [Status.KEPT, Status.DROPPED, Status.DUPLICATE, Status.DUPLICATE]
     assert out[0].duplicate_sources == ["d1.txt", "d2.txt"] and out[2].duplicate_of == out[3].duplicate_of
+
+
+def test_stage_takes_the_entry_the_worker_mapped():
+    """An entry in ``doc.mapped`` is used (not recomputed) and taken out of the document."""
+    body = " ".join(f"word{i}" for i in range(80))
+    other = " ".join(f"other{i}" for i in range(80))
+    stage = DedupStage()
+    docs = [Document.from_text(f"d{i}.txt", body) for i in range(2)]
+    docs[1].mapped = {"dedup": stage.mapper().entry("d1.txt", other)}  # what a worker would say of another text
+    out = list(stage(iter(docs)))
+    assert [d.status for d in out] == [Status.KEPT, Status.KEPT]  # the entry, not the text, decided
+    assert out[1].mapped == {}
+
+
+def test_mapper_is_picklable_and_maps_alike():
+    body = " ".join(f"word{i}" for i in range(80))
+    mapper = DedupStage().mapper()
+    a, b = mapper.entry("x.txt", body, 2), pickle.loads(pickle.dumps(mapper)).entry("x.txt", body, 2)
+    assert (a.source, a.record_id, a.exact, a.complete, a.length) == (b.source, b.record_id, b.exact, b.complete, b.length)
+    assert (a.signature == b.signature).all() and a.signature is not None
 
 
 def test_cli_dedup_options(tmp_path, capsys):

@@ -81,3 +81,17 @@ class PidTask:
 
         time.sleep(0.05)
         return bytes(100_000)  # results pile up in the pipe once the driver stops reading
+
+
+class NegateTask:
+    """A cheap picklable task: ``-item``; notes that setup ran."""
+
+    def __init__(self):
+        self.ready = False
+
+    def setup(self) -> None:
+        self.ready = True
+
+    def __call__(self, item: int) -> int:
+        assert self.ready
+        return -item

@@ -12,14 +12,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cleaner import Cleaner
+from cleaner.dedup.index import DedupMapper
 from cleaner.dedup.stage import DedupStage
+from cleaner.document import Status
 from cleaner.errors import CleanerError
 from cleaner.parallel import ProcessExecutor, Progress, SerialExecutor, make_executor, parallel_documents
-from cleaner.parallel.executor import ordered_window
-from cleaner.parallel.work import BATCH_DOCS, Batch, work_items
+from cleaner.parallel.executor import chunked_window, ordered_window
+from cleaner.parallel.work import BATCH_DOCS, CLEAN_CHUNK_FILES, Batch, CleanTask, chunk_files, work_items
 from cleaner.runner import run
 from tests.conftest import FIXTURES, ROOT
-from tests.parallel.corpus import inputs, make_corpus
+from tests.parallel.corpus import NegateTask, inputs, make_corpus
 
 
 @pytest.fixture(scope="module")
@@ -92,6 +94,52 @@ def test_ordered_window_keeps_order_and_bounds_work(items, window):
         return handle
 
     assert list(ordered_window(submit, items, window, result)) == items
+
+
+@given(st.lists(st.integers(), max_size=40), st.integers(1, 6), st.integers(1, 7))
+def test_chunked_window_keeps_order_and_bounds_work(items, window, chunk):
+    outstanding = []
+
+    def submit(group):
+        assert 1 <= len(group) <= chunk
+        outstanding.append(group)
+        assert len(outstanding) <= window
+        return group
+
+    def result(handle):
+        outstanding.remove(handle)
+        return [-x for x in handle]
+
+    assert list(chunked_window(submit, items, chunk, window, result)) == [-x for x in items]
+
+
+def test_pool_with_chunks_keeps_order():
+    assert list(ProcessExecutor(2, in_flight=2, min_items=0).map(NegateTask(), range(37), chunk=5)) == [-i for i in range(37)]
+
+
+def test_chunks_only_when_every_input_is_a_page_file(corpus):
+    pages = [str(p) for p in sorted((corpus / "txt").glob("*.txt"))]
+    assert chunk_files(pages, 4) == 4
+    assert chunk_files(pages + [str(corpus / "feed.jsonl")], 4) == 1  # a batch is already 64 documents
+    assert chunk_files(pages + [str(corpus / "crawl.warc.gz")], 4) == 1
+
+
+def test_workers_map_the_dedup_entries(corpus):
+    """The clean task runs the corpus stages' map side on every kept document,
+    and its entry is the one the driver would compute."""
+    cleaner = Cleaner()
+    task = CleanTask(cleaner.config, cleaner.rules, None, mappers={"dedup": DedupStage().mapper()})
+    docs = [doc for path in sorted((corpus / "txt").glob("page-00*.txt")) for doc in task(str(path)).docs]
+    kept = [doc for doc in docs if doc.status is Status.KEPT]
+    assert kept and len(kept) < len(docs)  # page-000 is too short
+    assert all(doc.mapped is None for doc in docs if doc.status is not Status.KEPT)
+    here = DedupMapper()
+    for doc in kept:
+        entry, expected = doc.mapped["dedup"], here(doc)
+        assert (entry.source, entry.record_id, entry.exact, entry.complete, entry.length) == \
+            (expected.source, expected.record_id, expected.exact, expected.complete, expected.length)
+        assert (entry.signature == expected.signature).all()
+    assert CLEAN_CHUNK_FILES > 1
 
 
 def test_ordered_window_streams():
