@@ -49,6 +49,7 @@ ROLE_WORDS = frozenset("""
     bureau team staffer photographer writer-at-large editor-at-large reviewer critic blogger
     presenter commentator columnists guest lead expert specialist consultant strategist educator
     dietitian nutritionist director manager founder co-founder ceo president head digital master
+    sr snr vp svp evp professor attorney lawyer officer coordinator scientist researcher physician instructor
     redakteur redakteurin korrespondent korrespondentin reporterin redaktion chefredakteur
     mitarbeiter autorin corresponsal redactor redactora periodista enviado enviada especial
     journaliste correspondant correspondante rédacteur rédactrice envoyé envoyée spécial
@@ -64,6 +65,10 @@ AGENCIES = frozenset((
     "press association", "anp", "belga", "lusa", "europa press", "kyodo", "yonhap", "tt", "ntb",
     "ritzau", "agencies", "agenturen", "agencias", "agences", "agenzie",
 ))
+#: words of a company's or an institution's name: it owns the site (a copyright line) but seldom signs an article
+COMPANY_WORDS = frozenset(("inc", "llc", "ltd", "corp", "corporation", "company", "co", "gmbh", "group", "technologies",
+                           "solutions", "services", "institute", "university", "college", "clinic", "hospital",
+                           "foundation", "association", "society", "agency", "software", "labs", "studio", "studios"))
 #: a part after a comma that starts with one of these is a publication ("The Daily Example")
 PUBLICATION_ARTICLES = frozenset(("the", "der", "die", "das", "le", "les", "el", "il", "het"))
 #: a part holding one of these words names a publication, not a person
@@ -90,10 +95,14 @@ NOT_NAME_START = frozenset("""
 """.split())
 #: a credential after a name's comma: "Jane Roe, MD", "Jane Roe, CFP®", "Jane Roe, Ph.D."
 CREDENTIAL = re.compile(r"^(?:[A-Z]{2,6}|Ph\.?D\.?|(?:[A-Z]\.){2,3}|M\.?Sc\.?|B\.?Sc\.?)[®™]?$")
-#: a team signing as one author: "Workzone Team", "EDB Team" (a trailing "team" is otherwise a role)
-TEAM_NAME = re.compile(r"^[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*)? Team$")
+#: a team signing as one author: "Workzone Team", "EDB Team", "Example Staff" (a trailing "team" is otherwise a role)
+TEAM_NAME = re.compile(r"^[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*)? (?:Team|Staff|Editors|Desk|Newsroom)$")
 ROMAN_NUMERALS = frozenset(("ii", "iii", "iv", "vi", "vii", "viii"))
 MAX_NAME_TOKENS = 4  # capitalised tokens per name (particles not counted)
+#: a byline's line may be this many times ``max_words`` long when the names end within ``max_words``
+LONG_LINE_FACTOR = 2
+#: month names that are also given names: "April Fulton" is a name, "May 2025" is not
+MONTH_GIVEN_NAMES = frozenset(("april", "may", "june", "august"))
 
 
 def _alternation(words) -> str:
@@ -117,7 +126,8 @@ TAIL = re.compile(r"\s*(?:[|•·⋅●◆▪/]|\s[-–—]\s|\()|\s{3,}|\s+(?:f
                   r"|\s+\d+\+?\s*(?:min|mins|minutes?|comments?|hours?|days?|views?|likes?|shares?)\b"
                   r"|(?<=[a-z]{2})\.\s+(?=[A-Z])"  # "By Jane Roe. Last updated ..."
                   r"|(?<=\w)[–—](?=\w)")  # "by Jane Roe—10 min read"
-SEPARATORS = re.compile(r"\s*(?:[,;&+]|\b(?:and|und|et|en|och|og)\b)\s*", re.I)
+#: between names (captured: a comma after a job title continues the description, "and" starts a new name)
+SEPARATORS = re.compile(r"(\s*(?:[,;&+]|\b(?:and|und|et|en|och|og)\b)\s*)", re.I)
 LOWER_LETTER_SEPARATORS = re.compile(r"\s+[ye]\s+")
 UPPER_LETTER_SEPARATORS = re.compile(r"\s+[YE]\s+")
 SENTENCE_END = re.compile(r"[.!?;:…]['\"”’»)]*$")
@@ -178,20 +188,33 @@ def split_names(value: str) -> list[str]:
     letters = LOWER_LETTER_SEPARATORS
     if any(c.isalpha() for c in value) and value == value.upper():
         letters = UPPER_LETTER_SEPARATORS
-    parts = [p for chunk in SEPARATORS.split(value) for p in letters.split(chunk)]
+    pieces = SEPARATORS.split(value)  # part, separator, part, ...
+    parts = [(p, "y" if k else pieces[i - 1] if i else "") for i in range(0, len(pieces), 2)
+             for k, p in enumerate(letters.split(pieces[i]))]
     names = []
-    for index, part in enumerate(p.strip(" \t,;:-–—") for p in parts):
+    described = False  # a job title came after the last name: commas now add to the description
+    for index, (part, joiner) in enumerate((p.strip(" \t,;:-–—"), j) for p, j in parts):
         if part.endswith(".") and not INITIAL_OR_SUFFIX.search(part):
             part = part.rstrip(".").strip()
         if TEAM_NAME.match(part) and not _is_role(part.rsplit(" ", 1)[0]):
             names.append(part)
             continue
+        if described and (joiner.strip() == "," or not _new_name(part)):
+            continue  # "Jane Roe, Senior Director, Content & Marketing, Example Institute": all of it describes her
         if index > 0 and (_is_role(part) or CREDENTIAL.match(part)):
+            described = described or _is_role(part)
             continue  # "Environment Correspondent" after a comma: all of it is the title
+        described = False
         part = _trim_credentials(_trim_roles(part))
         if part and not _is_role(part) and not _is_publication(part, index):
             names.append(part)
     return names
+
+
+def _new_name(part: str) -> bool:
+    """After a job title, "and Tom Reed" names a co-author; "& Marketing", "and Example Institute" go on describing."""
+    words = _words(part)
+    return len(words) >= 2 and not any(w in COMPANY_WORDS or w in PUBLICATION_WORDS for w in words)
 
 
 def _is_description(part: str) -> bool:
@@ -213,7 +236,8 @@ def _trim_credentials(part: str) -> str:
 
 def _looks_like_name(name: str) -> bool:
     tokens = name.split()
-    if not tokens or tokens[0].lower() in NOT_NAME_START:
+    if not tokens or tokens[0].lower() in NOT_NAME_START and not (
+            tokens[0].lower() in MONTH_GIVEN_NAMES and len(tokens) >= 2 and tokens[1][:1].isupper()):
         return False
     proper = 0
     for token in tokens:
@@ -258,7 +282,7 @@ def parse_byline(line: str, *, max_words: int = 12) -> list[str] | None:
     """
     line = unglue(line)
     lead = BYLINE_LEAD.match(line)
-    if lead is None or len(line.split()) > max_words:
+    if lead is None or len(line.split()) > LONG_LINE_FACTOR * max_words:
         return None
     rest = HANDLE.sub(" ", line[lead.end():]).strip()
     date = find_date(rest)
@@ -267,8 +291,10 @@ def parse_byline(line: str, *, max_words: int = 12) -> list[str] | None:
     tail = TAIL.search(rest)
     if tail:
         rest = rest[:tail.start()]
-    if SENTENCE_END.search(rest) and not INITIAL_OR_SUFFIX.search(rest):
-        return None
+    if len(rest.split()) > max_words:
+        return None  # (a long line is a byline only when its names end early: "By Jane Roe, Director - 10+ Years in …")
+    if SENTENCE_END.search(rest) and not INITIAL_OR_SUFFIX.search(rest) and not (tail and rest.endswith(".")):
+        return None  # (a period before a separator ends the byline, not a sentence: "by Jane Roe. — Contact")
     rest = WITH_JOINER.sub(", ", rest)
     names = []
     for name in split_names(rest):

@@ -31,7 +31,18 @@ from ..config import Config
 from ..document import Document
 from ..steps import Annotator
 from ..strippers.header import ALT_TEXT
-from .authors import AUTHOR_LABEL, NOT_NAME_START, TAIL, _looks_like_name, is_publication, normalise_name, parse_byline, split_names, unglue
+from .authors import (
+    AUTHOR_LABEL,
+    COMPANY_WORDS,
+    NOT_NAME_START,
+    TAIL,
+    _looks_like_name,
+    is_publication,
+    normalise_name,
+    parse_byline,
+    split_names,
+    unglue,
+)
 from .dates import find_date
 from .ranking import RankingModel
 from .title import title_line as find_title_line
@@ -40,10 +51,13 @@ from .title import title_line as find_title_line
 ALT_BEFORE = re.compile(r"(?i)^(?:an? )?(?:picture|photo|image|headshot|portrait|avatar|profile (?:photo|picture))"
                         r" (?:of|representing|for)\s+(?P<name>[^,|(]+)")
 ALT_AFTER = re.compile(r"(?i)^(?P<name>[^,|(]+?)(?:'s|’s)?\s+(?:avatar|photo|headshot|profile (?:photo|picture)|image)$")
+#: a line that opens with a byline's word itself ("By Jane Roe"): a label above it adds nothing
+BYLINE_LEAD_WORD = re.compile(r"(?i)^(?:by|von|por|par|door)\b")
 #: a bare name, with credentials, or an avatar's alt text has at most this many words
 BARE_MAX_WORDS = 8
-#: where a line holding a name splits into parts: bullets and bars, dashes, slashes, wide gaps, " in " before a category
-SEGMENTS = re.compile(r"\s*(?:[|•·⋅●◆▪]|\s[-–—/]\s)\s*|\s{2,}|\s+in\s+(?=[A-Z])")
+#: where a line holding a name splits into parts: bullets and bars, dashes, slashes, wide gaps, " in " before a
+#: category, " on behalf of " before a group
+SEGMENTS = re.compile(r"\s*(?:[|•·⋅●◆▪]|\s[-–—/]\s)\s*|\s{2,}|\s+in\s+(?=[A-Z])|\s+on behalf of\s+")
 #: a byline marker inside a line ("March 3, 2024 By Jane Roe"); parse_byline checks what follows
 INNER_BY = re.compile(r"(?i)(?<![\w])(?:written |posted |reported |story |words )?(?:by|von|por|par|door)\s+(?=[A-Z])")
 #: words a flattened page glued to the name before them: "By Jane RoeIn Travel", "imageWritten by Jane Roe"
@@ -62,6 +76,8 @@ LIST_SEPARATOR = re.compile(r"\s*(?:[,;&]|\band\b)\s*")
 ABOUT = re.compile(r"^About (?:the author:?\s*)?(?P<name>[A-Z][^,.!?]{1,40})$")
 #: a user name after "by" in a dated line: "Posted on July 1, 2024 by janeroe"
 HANDLE_BY = re.compile(r"(?:^|\s)(?i:by)\s+(?P<name>[a-z][a-z0-9._-]{2,30})$")
+#: a user name alone on a line ("janeroe"): a name when a date stands next to it
+HANDLE_WORD = re.compile(r"^(?P<name>[a-z][a-z0-9._-]{2,30})$")
 #: a line that is only a user name after "by": "by janeroe"
 HANDLE_LINE = re.compile(r"^(?i:by)\s+(?P<name>[a-z][a-z0-9._-]{2,30})$")
 #: names glued to each other or to a date when a page was flattened: "Jane RoeTom Reed", "May 8, 2016Jane Roe"
@@ -73,8 +89,12 @@ ORG_SMALL_WORDS = frozenset(("the", "of", "and", "our", "for"))
 #: at most this many names on consecutive lines make a list of co-authors (more: a team page or a menu)
 STACK_MAX_NAMES = 6
 #: a copyright line names the site's owner, on a personal site the author: "© 2025 Jane Roe. All rights reserved."
-COPYRIGHT = re.compile(r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?[,-]?\s*"
+COPYRIGHT = re.compile(r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*|copyright\s+)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?[,-]?\s*"
                        r"(?P<name>[^.,|©]+?)\s*(?:[.,|]|\ball rights\b|$)")
+#: a personal site's name: "Jane Roe's Tech Blog"
+OWN_SITE = re.compile(r"^(?P<name>[A-Z][\w.-]+(?: [A-Z][\w.-]+){1,2})['’]s (?:[A-Z]\w+ )?(?:Blog|Site|Website|Journal|Notes|Newsletter)$")
+#: years after a copyright's name: "Jane Roe 2012-2025"
+YEARS = re.compile(r"\s*\b\d{4}(?:\s*[-–]\s*\d{4})?\s*$")
 #: a one-word name ("Susan"), accepted next to a date only
 SINGLE_NAME = re.compile(r"^[A-Z][a-z]{2,14}$")
 #: a byline line may list several names with roles and credentials
@@ -82,10 +102,6 @@ BYLINE_MAX_WORDS = 16
 #: at most this many parts of a split line are tried as names
 MAX_SEGMENTS = 4
 ORG_WORDS = frozenset(("team", "staff", "desk", "editors", "editorial", "newsroom", "blog", "admin", "contributor"))
-#: words of a company's or an institution's name: it owns the site (a copyright line) but seldom signs an article
-COMPANY_WORDS = frozenset(("inc", "llc", "ltd", "corp", "corporation", "company", "co", "gmbh", "group", "technologies",
-                           "solutions", "services", "institute", "university", "college", "clinic", "hospital",
-                           "foundation", "association", "society", "agency", "software", "labs", "studio", "studios"))
 #: titles before a first name: "Dr. Jane Roe" starts with the given name "Jane"
 HONORIFICS = frozenset(("dr", "prof", "mr", "mrs", "ms", "sir", "dame", "rev"))
 
@@ -99,6 +115,9 @@ FEATURES = (
     "kept", "short_line", "rel_position", "kind_copyright", "given_name", "in_copyright", "page_top",
     "company_word", "kind_org", "kind_stack",
 )
+#: an author box: a line naming the author, then within this many lines "Jane is …" (tried after the first BOX_LINES lines naming them)
+BOX_REACH = 3
+BOX_LINES = 4
 #: the first non-blank lines of a page that make its masthead (a personal site prints its owner's name there)
 PAGE_TOP_LINES = 3
 
@@ -151,8 +170,8 @@ class BylineCandidates:
         Hungarian), so function words are a feature here, not a veto."""
         text = _undouble(text.strip(" \t,;:-–—•·|/"))
         head, comma, rest = text.partition(",")
-        if comma and split_names(text) == [head.strip()]:
-            text = head.strip()  # "Jane Roe, Contributor", "Jane Roe, CFP®"
+        if comma and (split_names(text) == [head.strip()] or _affiliation(rest)):
+            text = head.strip()  # "Jane Roe, Contributor", "Jane Roe, CFP®", "Jane Roe, Example University"
         if single and SINGLE_NAME.match(text) and text.casefold() not in self.stopwords and not self.chrome(text):
             return text  # "Susan" next to a date: a blog's first-name byline
         if len(text.split(",", 1)[0].split()) < 2:
@@ -172,13 +191,35 @@ class BylineCandidates:
         name = self._bare(text, single=dated) if len(text.split()) <= BARE_MAX_WORDS else None
         return ((name,), "single" if " " not in name else "bare") if name else None
 
-    def names_in(self, text: str, dated: bool = False) -> list[tuple[tuple[str, ...], str]]:
+    @staticmethod
+    def _org(text: str) -> str | None:
+        """The team, desk or site a byline signs with ("By the Example Team", "By Example Online"), or None."""
+        org = ORG_BYLINE.match(TAIL.split(text, 1)[0])
+        if not org:
+            return None
+        name = org.group("name").rstrip("0123456789 ")  # "By the Example Team 2–3 minutes"
+        if not name:
+            return None  # "By 2030"
+        head = name.split()[1] if name.split()[0].lower() in ("the", "our") and " " in name else name.split()[0]
+        small = [w for w in name.split() if w[:1].islower() and w not in ORG_SMALL_WORDS]
+        return name if len(small) <= 1 and head.lower() not in NOT_NAME_START and head[:1].isupper() or head[:1].isdigit() else None
+
+    def _list(self, text: str) -> tuple[str, ...] | None:
+        """Bare names separated by commas, "and" or "&" ("Jane Roe, Tom Reed and Ana Ruiz"), or None."""
+        if not LIST_SEPARATOR.search(text) or len(text.split()) > BYLINE_MAX_WORDS:
+            return None
+        names = [self._bare(part) for part in LIST_SEPARATOR.split(text)]
+        return tuple(names) if len(names) >= 2 and all(names) else None
+
+    def names_in(self, text: str, dated: bool = False, labelled: bool = False) -> list[tuple[tuple[str, ...], str]]:
         """(names, kind) a line offers: the whole line as a byline or a bare
         name, an avatar's alt text, a byline that starts inside the line
         ("March 3, 2024 By Jane Roe", "Posted on … by Jane Roe - 5 Comments"),
         and the parts of a line cut at separators and dates ("Jane Roe | May 18,
         2016", "Jane Roe   USA TODAY"). A single word is a name only when a
-        date stands on the line or next to it (``dated``)."""
+        date stands on the line or next to it (``dated``). ``labelled``: the
+        line above is a byline's label alone ("By", "Written by"): the line
+        is read as the byline it ends."""
         out: list[tuple[tuple[str, ...], str]] = []
         seen: set[tuple[str, ...]] = set()
 
@@ -194,30 +235,30 @@ class BylineCandidates:
         if any(map(text.__contains__, REGLUE_WORDS)):
             text = REGLUE.sub(" | ", text)
         text = text.strip().lstrip("•·▪●◦‣∙*–— ")
-        whole = self._names(text, dated)
+        whole = None
+        if labelled and not BYLINE_LEAD_WORD.match(text) and (names := parse_byline("By " + text, max_words=BYLINE_MAX_WORDS)):
+            whole = tuple(names), "byline"
+        whole = whole or self._names(text, dated)
         if whole:
             add(*whole)
-        elif LIST_SEPARATOR.search(text) and len(text.split()) <= BYLINE_MAX_WORDS:
-            names = [self._bare(part) for part in LIST_SEPARATOR.split(text)]
-            if len(names) >= 2 and all(names):
-                add(tuple(names), "list")  # "Jane Roe, Tom Reed and Ana Ruiz": co-authors without "By"
-        if not whole and (org := ORG_BYLINE.match(TAIL.split(text, 1)[0])):
-            name = org.group("name").rstrip("0123456789 ")  # "By the Example Team 2–3 minutes"
-            head = name.split()[1] if name.split()[0].lower() in ("the", "our") and " " in name else name.split()[0]
-            small = [w for w in name.split() if w[:1].islower() and w not in ORG_SMALL_WORDS]
-            if len(small) <= 1 and head.lower() not in NOT_NAME_START and head[:1].isupper() or head[:1].isdigit():
-                add((name,), "org")
+        elif names := self._list(text):
+            add(names, "list")  # "Jane Roe, Tom Reed and Ana Ruiz": co-authors without "By"
+        if not whole:
+            unsigned = labelled or text.split()[-1:] and text.split()[-1].lower() in ORG_WORDS
+            if org := self._org(text) or (self._org("By " + text) if unsigned else None):
+                # "By the Example Team"; "By" / "The Example Team"; "The Example Team" alone
+                add((org,), "org")
         if len(text.split()) <= BARE_MAX_WORDS:
             for pattern in (ALT_BEFORE, ALT_AFTER):
                 m = pattern.match(text)
                 if m and (alt := self._bare(m.group("name").strip())):
                     add((alt,), "alt")
-        owner = COPYRIGHT.match(text)
-        if owner and (name := self._bare(owner.group("name"))):
-            add((name,), "copyright")
-        handle = HANDLE_LINE.match(text)
+        owner = COPYRIGHT.match(text) or OWN_SITE.match(text)
+        if owner and (name := self._bare(YEARS.sub("", owner.group("name")))):
+            add((name,), "copyright")  # the site's owner: "© 2025 Jane Roe", "Copyright Jane Roe 2012-2025", "Jane Roe's Blog"
+        handle = HANDLE_LINE.match(text) or (HANDLE_WORD.match(text) if dated else None)
         if handle and handle.group("name") not in self.stopwords and handle.group("name") not in NOT_NAME_START:
-            add((handle.group("name"),), "handle")
+            add((handle.group("name"),), "handle")  # "by janeroe"; "janeroe" alone next to a date
         if len(text) <= 80 and GLUED_CASE.search(text):
             parts = [self._bare(p) for p in GLUED_CASE.split(text) if find_date(p) is None]
             names = tuple(p for p in parts if p)
@@ -243,6 +284,10 @@ class BylineCandidates:
                 found = self._names(part.strip(), dated or date is not None)
                 if found:
                     add(found[0], "segment")
+                elif org := self._org(part.strip()):
+                    add((org,), "segment")  # "March 15, 2022 · 3 min read · By Example Online"
+                elif names := self._list(part.strip()):
+                    add(names, "segment")  # "Jane Roe and Tom Reed | Guest Columnists"
         return out
 
     def candidates(self, doc: Document, title_line: int | None) -> list[tuple[NameCandidate, dict[str, float]]]:
@@ -251,8 +296,8 @@ class BylineCandidates:
             return []
         first, last = kept[0].index, kept[-1].index
         found: dict[tuple[str, ...], NameCandidate] = {}
-        #: names_in of each distinct (line, dated) of this page: pages repeat lines (menus, share bars, teasers)
-        offered: dict[tuple[str, bool], list[tuple[tuple[str, ...], str]]] = {}
+        #: names_in of each distinct (line, dated, labelled) of this page: pages repeat lines (menus, share bars, teasers)
+        offered: dict[tuple[str, bool, bool], list[tuple[tuple[str, ...], str]]] = {}
         stack: list[tuple[int, str]] = []  # a run of lines that each are one bare name ("Jane Roe", "Tom Reed")
         for line in doc.lines[: self.config.byline_max_lines]:
             index = line.index
@@ -261,11 +306,13 @@ class BylineCandidates:
             if len(line.text.split()) > 25:
                 self._stack(stack, found)
                 continue
-            dated = bool(SINGLE_NAME.match(line.text.strip(" \t•·|"))) and any(
+            alone = line.text.strip(" \t•·|")
+            dated = bool(SINGLE_NAME.match(alone) or HANDLE_WORD.match(alone)) and any(
                 find_date(doc.lines[k].text) is not None for k in (index - 1, index + 1) if 0 <= k < len(doc.lines))
-            in_line = offered.get((line.text, dated))
+            labelled = any(AUTHOR_LABEL.match(doc.lines[k].text) for k in range(max(0, index - 2), index))
+            in_line = offered.get((line.text, dated, labelled))
             if in_line is None:
-                in_line = offered[line.text, dated] = self.names_in(line.text, dated)
+                in_line = offered[line.text, dated, labelled] = self.names_in(line.text, dated, labelled)
             for names, kind in in_line:
                 names = tuple(_undouble(n) for n in names)
                 key = tuple(n.casefold() for n in names)
@@ -339,8 +386,8 @@ class BylineCandidates:
         f["stopword_any"] = float(bool(words & self.stopwords))
         f["chrome"] = float(any(self.chrome(n) for n in cand.names))
         f["repeats"] = math.log1p(page.folded.count(cand.names[0].casefold())) / 2
-        f["bio"] = float(_has_bio(doc.raw, cand.names[0]))
-        tokens_folded = [w for w in words if len(w) > 2]
+        f["bio"] = float(_has_bio(doc.raw, cand.names[0]) or _box_follows(doc, cand))
+        tokens_folded = [w for w in words if len(w) > 2 and w not in ORG_WORDS]  # ("staff" in "Example Staff" is meant as a word)
         f["common_words"] = sum(w in page.lower_words for w in tokens_folded) / max(1, len(tokens_folded))
         above = next((doc.lines[k].text for k in range(cand.line - 1, max(-1, cand.line - 3), -1) if doc.lines[k].text.strip()), "")
         f["label_above"] = float(bool(AUTHOR_LABEL.match(above)))
@@ -383,6 +430,12 @@ class RankedAuthors(Annotator):
         doc.meta.evidence["authors"] = f"{where}, {self.model.explain(score, features)}"
 
 
+def _affiliation(text: str) -> bool:
+    """What follows a name's comma names an institution or a publication: "Example University", "The Daily Times"."""
+    words = {w.strip(".,()").lower() for w in text.split()}
+    return bool(words & COMPANY_WORDS) or is_publication(text.strip())
+
+
 def _has_bio(raw: str, name: str) -> bool:
     """``raw`` has the name followed by a bio's verb ("Jane Roe is ...") — found by
     string search, not a regex compiled per name (that cost 8 % of the run)."""
@@ -391,6 +444,23 @@ def _has_bio(raw: str, name: str) -> bool:
         if BIO_VERB.match(raw, pos + len(name)):
             return True
         pos = raw.find(name, pos + 1)
+    return False
+
+
+def _box_follows(doc: Document, cand: NameCandidate) -> bool:
+    """An author box follows a line naming the candidate: one of the next
+    :data:`BOX_REACH` lines starts with the first name or the surname and a
+    bio's verb ("Jane Roe" / "Jane is a growth analyst ...")."""
+    parts = cand.names[0].split()
+    if len(parts) < 2:
+        return False
+    heads = (parts[0], parts[-1])
+    for index in sorted(cand.lines)[:BOX_LINES]:
+        for line in doc.lines[index + 1: index + 1 + BOX_REACH]:
+            text = line.text
+            for head in heads:
+                if text.startswith(head) and BIO_VERB.match(text, len(head)):
+                    return True
     return False
 
 
@@ -405,11 +475,14 @@ def _reviewed(text: str, name: str, above: str) -> bool:
 
 
 def _first_name(name: str) -> str:
-    """The case-folded first name of a name, after a title: "Dr. Jane Roe" -> "jane"."""
-    tokens = name.casefold().split()
-    while len(tokens) > 1 and tokens[0].rstrip(".") in HONORIFICS:
+    """The case-folded first name of a name, after a title: "Dr. Jane Roe" -> "jane"; none for an
+    acronym in a name that is not all capitals ("AI Lab", "PIA Review")."""
+    tokens = name.split()
+    while len(tokens) > 1 and tokens[0].rstrip(".").casefold() in HONORIFICS:
         tokens.pop(0)
-    return tokens[0] if tokens else ""
+    if not tokens or len(tokens[0]) > 1 and tokens[0].isupper() and not name.isupper():
+        return ""
+    return tokens[0].casefold()
 
 
 def _undouble(name: str) -> str:

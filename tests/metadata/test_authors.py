@@ -79,6 +79,14 @@ from cleaner.metadata.authors import normalise_name, parse_byline, split_names
         ("Posted by Tom at March 3, 2024 11:15 AM", ["Tom"]),
         ("By Jane Roe ⋅ Senior Analyst ⋅ Updated March 5, 2025", ["Jane Roe"]),
         ("By J. R. Roe    Read the print edition", ["J. R. Roe"]),  # a wide gap ends the byline
+        # a job title after a comma: what follows it describes the author, "and" + a full name adds one
+        ("by Jane Roe, Senior Director, Content & Marketing, Harbour Notes and Example Institute", ["Jane Roe"]),
+        ("By Jane Roe, Staff Writer, and John Doe, Editor", ["Jane Roe", "John Doe"]),
+        # a long line is a byline when its names end early (here at the dash)
+        ("By: Jane Roe, Sr. Director of Operations, Harbour Movers - 10+ Years in the Moving Business", ["Jane Roe"]),
+        ("by Jane Roe. — Accessibility", ["Jane Roe"]),  # a period before a separator ends it
+        ("By April Fulton", ["April Fulton"]),  # a month that is also a given name
+        ("By Harbour Staff", ["Harbour Staff"]),  # a team signs as one
     ],
 )
 def test_bylines(line, names):
@@ -96,6 +104,7 @@ def test_bylines(line, names):
         "By Reuters",
         "By Staff Reporter · 2 days ago",
         "By October 1, 2015",
+        "By May 2025, the harbour will reopen",
         "By the end of 2015, prices rose",
         "By Jane Roe, Staff Writer!",
         "by using this site you agree to our terms",
@@ -120,6 +129,8 @@ def test_max_words():
     line = "By Jane Roe and John Doe and Mary Major and Alan Smithee"
     assert parse_byline(line) == ["Jane Roe", "John Doe", "Mary Major", "Alan Smithee"]
     assert parse_byline(line, max_words=10) is None
+    long = "By Jane Roe, Director - " + " ".join(["word"] * 30)
+    assert parse_byline(long) is None  # more than twice max_words: not read at all
 
 
 def test_too_many_name_tokens():

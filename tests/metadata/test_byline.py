@@ -10,7 +10,7 @@ from cleaner import Cleaner
 from cleaner.api import RunResources
 from cleaner.config import Config
 from cleaner.document import Document
-from cleaner.metadata.byline import FEATURES, BylineCandidates, RankedAuthors, _first_name, _undouble, given_names
+from cleaner.metadata.byline import FEATURES, BylineCandidates, RankedAuthors, _box_follows, _first_name, _undouble, given_names
 from cleaner.metadata.ranking import RankingModel
 from cleaner.strippers.header import HeaderStripper
 from tests.metadata.pages import BODY
@@ -86,10 +86,51 @@ def test_reviewer_is_the_name_after_the_label():
     assert found["Lea Kim",]["reviewer"] == 1
 
 
+def test_names_with_descriptions_groups_and_sites():
+    found = candidates().names_in
+    assert found("Ana Ruiz, Harbour University") == [(("Ana Ruiz",), "bare")]  # an affiliation after the comma
+    assert found("Dec. 19, 2025 · Ana Ruiz on behalf of the Harbour group")[0] == (("Ana Ruiz",), "segment")
+    assert (("Ana Ruiz", "Tom Reed"), "segment") in found("Ana Ruiz and Tom Reed  |  Guest Columnists")
+    assert (("Harbour Online",), "segment") in found("March 15, 2022 · 3 min read · By Harbour Online")
+    assert found("The Harbour Notes Team") == [(("The Harbour Notes Team",), "org")]
+    assert found("By 2030") == [] and found("By 2030 | more") == []  # (no name left once the number is cut)
+
+
+def test_a_label_alone_makes_the_next_line_a_byline():
+    found = candidates().names_in
+    assert found("Ana Ruiz", labelled=True) == [(("Ana Ruiz",), "byline")]
+    assert found("Ana Ruiz") == [(("Ana Ruiz",), "bare")]
+    assert found("The Harbour Notes", labelled=True) == [(("The Harbour Notes",), "org")]
+    page = ["Harbour basin to be dredged after twenty years", "By", "", "Ana Ruiz", *BODY]
+    doc = Cleaner().clean_text("\n".join(page))
+    kinds = {cand.names: cand.kind for cand, _ in candidates().candidates(doc, None)}
+    assert kinds["Ana Ruiz",] == "byline"
+
+
+def test_user_name_next_to_a_date():
+    found = candidates().names_in
+    assert found("ruizana", dated=True) == [(("ruizana",), "handle")]
+    assert found("ruizana") == []
+    page = ["Harbour basin to be dredged after twenty years", "• ruizana", "• March 3, 2024", *BODY]
+    doc = Cleaner().clean_text("\n".join(page))
+    assert ("ruizana",) in {cand.names for cand, _ in candidates().candidates(doc, None)}
+
+
+def test_author_box_after_the_name():
+    page = ["Harbour basin to be dredged after twenty years", *BODY, "Ana Ruiz",
+            "Ana is a reporter who covers the harbour and its ferries.", "Tom Reed", "Subscribe today"]
+    doc = Cleaner().clean_text("\n".join(page))
+    found = {cand.names: cand for cand, _ in candidates().candidates(doc, None)}
+    assert _box_follows(doc, found["Ana Ruiz",]) and not _box_follows(doc, found["Tom Reed",])
+
+
 def test_copyright_line_names_the_owner():
     found = candidates().names_in
     assert found("© 2025 Ana Ruiz. All rights reserved.") == [(("Ana Ruiz",), "copyright")]
     assert (("Ana Ruiz",), "copyright") in found("Copyright © 2019-2025 Ana Ruiz")
+    assert (("Ana Ruiz",), "copyright") in found("© Copyright 2012-2025 Ana Ruiz")
+    assert (("Ana Ruiz",), "copyright") in found("Copyright Ana Ruiz 2012-2025. CC BY-NC 4.0.")
+    assert (("Ana Ruiz",), "copyright") in found("Ana Ruiz's Tech Blog")  # a personal site's name
     assert found("© 2025 Harbour Media. All rights reserved.") == []  # a publication is no name
 
 
@@ -104,6 +145,7 @@ def test_given_names():
     assert {"joakim", "ahmet", "matteo"} <= given_names()  # from elsewhere in the world
     assert not {"may", "june", "will", "page", "pool", "news"} & given_names()  # months and common words are left out
     assert _first_name("Dr. Ana Ruiz") == "ana" and _first_name("Prof Tom Reed") == "tom" and _first_name("Dr") == "dr"
+    assert _first_name("AI Lab") == "" and _first_name("ANA RUIZ") == "ana"  # an acronym is no first name
 
 
 def test_page_features():
