@@ -16,8 +16,8 @@ import re
 from ..config import Config
 from ..document import Document
 from ..metadata.authors import is_publication
-from ..metadata.byline import ABOUT
-from ..metadata.byline import ORG_WORDS as BYLINE_ORG_WORDS
+from ..metadata.line_names import ABOUT
+from ..metadata.line_names import ORG_WORDS as BYLINE_ORG_WORDS
 from ..steps import Stripper
 
 BIO_ID = "heuristic.author-bio"
