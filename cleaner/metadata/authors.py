@@ -57,6 +57,8 @@ ROLE_WORDS = frozenset("""
     correspondente redator redatora redacteur verslaggever verslaggeefster redaktör skribent
     medarbetare journalisten
 """.split())
+#: profile links an author box prints after the name ("Jane Roe LinkedIn")
+PROFILE_LINKS = frozenset(("linkedin", "twitter", "facebook", "instagram", "mastodon", "bluesky", "github", "website"))
 #: news agencies and wire services (a whole part equal to one of these is dropped)
 AGENCIES = frozenset((
     "associated press", "the associated press", "ap", "reuters", "thomson reuters", "afp",
@@ -91,12 +93,12 @@ NOT_NAME_START = frozenset("""
     popularity relevance region country car train bus air plane bike foot boat email phone
     mail day week month year today tomorrow yesterday monday tuesday wednesday thursday
     friday saturday sunday january february march april may june july august september
-    october november december
+    october november december updated published posted edited reviewed last
 """.split())
 #: a credential after a name's comma: "Jane Roe, MD", "Jane Roe, CFP®", "Jane Roe, Ph.D."
 CREDENTIAL = re.compile(r"^(?:[A-Z]{2,6}|Ph\.?D\.?|(?:[A-Z]\.){2,3}|M\.?Sc\.?|B\.?Sc\.?)[®™]?$")
 #: a team signing as one author: "Workzone Team", "EDB Team", "Example Staff" (a trailing "team" is otherwise a role)
-TEAM_NAME = re.compile(r"^[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*)? (?:Team|Staff|Editors|Desk|Newsroom)$")
+TEAM_NAME = re.compile(r"^[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2} (?:Team|Staff|Editors|Desk|Newsroom)$")
 ROMAN_NUMERALS = frozenset(("ii", "iii", "iv", "vi", "vii", "viii"))
 MAX_NAME_TOKENS = 4  # capitalised tokens per name (particles not counted)
 #: a byline's line may be this many times ``max_words`` long when the names end within ``max_words``
@@ -110,8 +112,9 @@ def _alternation(words) -> str:
 
 
 _MARKERS = {m for ms in BYLINE_MARKERS.values() for m in ms}
-#: a byline's label on a line of its own: "By", "Written by", "Author:" (the names follow on the next line)
-AUTHOR_LABEL = re.compile(r"(?i)^\W*(?:by|written by|posted by|author|authors|about the author|autor|von|por|par|door)\W*$")
+#: a byline's label on a line of its own: "By", "Written by", "Author:", "Article written by:" (the names follow on the next line)
+AUTHOR_LABEL = re.compile(r"(?i)^\W*(?:(?:article|post|story|guide|review) )?"
+                          r"(?:by|written by|posted by|author|authors|about the author|autor|von|por|par|door)\W*$")
 BYLINE_LEAD = re.compile(
     rf"^[\W_]*(?:(?:{_alternation(_MARKERS)})(?:\s*:\s*|\s+)"
     rf"|(?:{_alternation(AUTHOR_LABELS)})(?:\s*:\s*|\s+)"
@@ -123,7 +126,7 @@ BYLINE_LEAD = re.compile(
 #: " in Travel" (the category), " 15 min read"
 TAIL = re.compile(r"\s*(?:[|•·⋅●◆▪/]|\s[-–—]\s|\()|\s{3,}|\s+(?:for|für|pour|para|per|voor|för)\s+"
                   r"|\s+in\s+(?=[A-Z])|\s+In$"
-                  r"|\s+\d+\+?\s*(?:min|mins|minutes?|comments?|hours?|days?|views?|likes?|shares?)\b"
+                  r"|\s+\d+\+?\s*(?i:min|mins|minutes?|comments?|hours?|days?|views?|likes?|shares?)\b"
                   r"|(?<=[a-z]{2})\.\s+(?=[A-Z])"  # "By Jane Roe. Last updated ..."
                   r"|(?<=\w)[–—](?=\w)")  # "by Jane Roe—10 min read"
 #: between names (captured: a comma after a job title continues the description, "and" starts a new name)
@@ -151,9 +154,9 @@ def _is_role(part: str) -> bool:
 
 
 def _trim_roles(part: str) -> str:
-    """Drop trailing job titles: "Jane Roe Staff Writer" -> "Jane Roe"."""
+    """Drop trailing job titles and profile links: "Jane Roe Staff Writer", "Jane Roe LinkedIn" -> "Jane Roe"."""
     tokens = part.split()
-    while tokens and tokens[-1].strip(".,").lower() in ROLE_WORDS:
+    while tokens and (tokens[-1].strip(".,").lower() in ROLE_WORDS or tokens[-1].strip(".,").lower() in PROFILE_LINKS):
         tokens.pop()
     return " ".join(tokens)
 

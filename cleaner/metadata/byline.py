@@ -64,6 +64,10 @@ FEATURES = (
 #: an author box: a line naming the author, then within this many lines "Jane is …" (tried after the first BOX_LINES lines naming them)
 BOX_REACH = 3
 BOX_LINES = 4
+#: the name then a lower-case word (a verb): "Jane explores …"
+BOX_VERB = re.compile(r" [a-z]{3,}s\b")
+#: a bio's opening clause before "…, Jane is" is at most this long
+BOX_CLAUSE_CHARS = 120
 #: the first non-blank lines of a page that make its masthead (a personal site prints its owner's name there)
 PAGE_TOP_LINES = 3
 
@@ -278,8 +282,10 @@ def _box_follows(doc: Document, cand: NameCandidate) -> bool:
         for line in doc.lines[index + 1: index + 1 + BOX_REACH]:
             text = line.text
             for head in heads:
-                if text.startswith(head) and BIO_VERB.match(text, len(head)):
-                    return True
+                if text.startswith(head) and (BIO_VERB.match(text, len(head)) or BOX_VERB.match(text, len(head))):
+                    return True  # "Jane is a growth analyst", "Jane explores …"
+                if f", {head} is " in text[:BOX_CLAUSE_CHARS]:
+                    return True  # "With a decade of experience in tech, Jane is recognised for …"
     return False
 
 

@@ -18,6 +18,7 @@ from ..strippers.header import ALT_TEXT
 from .authors import (
     COMPANY_WORDS,
     NOT_NAME_START,
+    PROFILE_LINKS,
     TAIL,
     _looks_like_name,
     is_publication,
@@ -31,7 +32,7 @@ from .dates import find_date
 #: avatar and photo alt texts that name a person ("Picture of Jane Roe", "Jane Roe's avatar")
 ALT_BEFORE = re.compile(r"(?i)^(?:an? )?(?:picture|photo|image|headshot|portrait|avatar|profile (?:photo|picture))"
                         r" (?:of|representing|for)\s+(?P<name>[^,|(]+)")
-ALT_AFTER = re.compile(r"(?i)^(?P<name>[^,|(]+?)(?:'s|’s)?\s+(?:avatar|photo|headshot|profile (?:photo|picture)|image)$")
+ALT_AFTER = re.compile(r"(?i)^(?P<name>[^,|(]+?)(?:'s|’s)?\s+(?:avatar|photo|headshot|profile(?: photo| picture| image)?|image)$")
 #: a line that opens with a byline's word itself ("By Jane Roe"): a label above it adds nothing
 BYLINE_LEAD_WORD = re.compile(r"(?i)^(?:by|von|por|par|door)\b")
 #: a bare name, with credentials, or an avatar's alt text has at most this many words
@@ -91,6 +92,8 @@ class LineNames:
         test: stoplists of small languages hold surnames ("King" is Finnish and
         Hungarian), so function words are a feature here, not a veto."""
         text = _undouble(text.strip(" \t,;:-–—•·|/"))
+        if text.rsplit(" ", 1)[-1].lower() in PROFILE_LINKS:
+            text = text.rsplit(" ", 1)[0]  # "Jane Roe LinkedIn": an author box's link
         head, comma, rest = text.partition(",")
         if comma and (split_names(text) == [head.strip()] or _affiliation(rest)):
             text = head.strip()  # "Jane Roe, Contributor", "Jane Roe, CFP®", "Jane Roe, Example University"
@@ -120,8 +123,8 @@ class LineNames:
         if not org:
             return None
         name = org.group("name").rstrip("0123456789 ")  # "By the Example Team 2–3 minutes"
-        if not name:
-            return None  # "By 2030"
+        if not name or any(w.isdigit() for w in name.split()[1:]):
+            return None  # "By 2030", "By Jane Roe 4 Comments"
         head = name.split()[1] if name.split()[0].lower() in ("the", "our") and " " in name else name.split()[0]
         small = [w for w in name.split() if w[:1].islower() and w not in ORG_SMALL_WORDS]
         return name if len(small) <= 1 and head.lower() not in NOT_NAME_START and head[:1].isupper() or head[:1].isdigit() else None
@@ -166,15 +169,16 @@ class LineNames:
         elif names := self._list(text):
             add(names, "list")  # "Jane Roe, Tom Reed and Ana Ruiz": co-authors without "By"
         if not whole:
-            unsigned = labelled or text.split()[-1:] and text.split()[-1].lower() in ORG_WORDS
+            # (not "Blog" or "3. Blog", a menu's entries)
+            unsigned = len(text.split()) >= 2 and text[:1].isupper() and text.split()[-1].lower() in ORG_WORDS
             if org := self._org(text) or (self._org("By " + text) if unsigned else None):
-                # "By the Example Team"; "By" / "The Example Team"; "The Example Team" alone
+                # "By the Example Team"; "The Example Team" alone or under a "By" label
                 add((org,), "org")
-        if len(text.split()) <= BARE_MAX_WORDS:
-            for pattern in (ALT_BEFORE, ALT_AFTER):
-                m = pattern.match(text)
-                if m and (alt := self._bare(m.group("name").strip())):
-                    add((alt,), "alt")
+        # (an alt text that goes on describing after the name: "Headshot of Jane Roe, a reporter in …")
+        for pattern in (ALT_BEFORE, ALT_AFTER) if len(text.split()) <= BARE_MAX_WORDS else (ALT_BEFORE,):
+            m = pattern.match(text)
+            if m and (alt := self._bare(m.group("name").strip())):
+                add((alt,), "alt")
         owner = COPYRIGHT.match(text) or OWN_SITE.match(text)
         if owner and (name := self._bare(YEARS.sub("", owner.group("name")))):
             add((name,), "copyright")  # the site's owner: "© 2025 Jane Roe", "Copyright Jane Roe 2012-2025", "Jane Roe's Blog"

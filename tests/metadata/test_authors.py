@@ -87,6 +87,8 @@ from cleaner.metadata.authors import normalise_name, parse_byline, split_names
         ("by Jane Roe. — Accessibility", ["Jane Roe"]),  # a period before a separator ends it
         ("By April Fulton", ["April Fulton"]),  # a month that is also a given name
         ("By Harbour Staff", ["Harbour Staff"]),  # a team signs as one
+        ("By Great Harbour Editorial Team", ["Great Harbour Editorial Team"]),
+        ("By Jane Roe 4 Comments", ["Jane Roe"]),  # counters end the byline whatever their case
     ],
 )
 def test_bylines(line, names):
@@ -100,6 +102,7 @@ def test_bylines(line, names):
         "By the end of the year, prices rose 5%",
         "By Jane Roe.",  # sentence punctuation, not an initial
         "By Monday",
+        "By Updated",
         "By Car",
         "By Reuters",
         "By Staff Reporter · 2 days ago",

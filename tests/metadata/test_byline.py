@@ -60,11 +60,15 @@ def test_a_label_alone_makes_the_next_line_a_byline():
     found = candidates().names_in
     assert found("Ana Ruiz", labelled=True) == [(("Ana Ruiz",), "byline")]
     assert found("Ana Ruiz") == [(("Ana Ruiz",), "bare")]
-    assert found("The Harbour Notes", labelled=True) == [(("The Harbour Notes",), "org")]
+    assert found("The Harbour Notes Team", labelled=True) == [(("The Harbour Notes Team",), "org")]
+    assert found("Updated", labelled=True) == []  # "By" / "Updated on …": a label, not a name
     page = ["Harbour basin to be dredged after twenty years", "By", "", "Ana Ruiz", *BODY]
     doc = Cleaner().clean_text("\n".join(page))
     kinds = {cand.names: cand.kind for cand, _ in candidates().candidates(doc, None)}
     assert kinds["Ana Ruiz",] == "byline"
+    page = ["Harbour basin to be dredged after twenty years", *BODY, "Article written by:", "Ana Ruiz"]
+    doc = Cleaner().clean_text("\n".join(page))
+    assert {cand.names: cand.kind for cand, _ in candidates().candidates(doc, None)}["Ana Ruiz",] == "byline"
 
 
 def test_user_name_next_to_a_date():
@@ -82,6 +86,10 @@ def test_author_box_after_the_name():
     doc = Cleaner().clean_text("\n".join(page))
     found = {cand.names: cand for cand, _ in candidates().candidates(doc, None)}
     assert _box_follows(doc, found["Ana Ruiz",]) and not _box_follows(doc, found["Tom Reed",])
+    for box in ("Ana explores the harbour's history every week.", "After ten years at sea, Ana is a reporter here."):
+        doc = Cleaner().clean_text("\n".join(["Harbour basin to be dredged after twenty years", *BODY, "Ana Ruiz", box]))
+        found = {cand.names: cand for cand, _ in candidates().candidates(doc, None)}
+        assert _box_follows(doc, found["Ana Ruiz",]), box
 
 
 def test_given_names():

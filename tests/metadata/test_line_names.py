@@ -68,3 +68,7 @@ def test_names_with_descriptions_groups_and_sites():
     assert (("Harbour Online",), "segment") in found("March 15, 2022 · 3 min read · By Harbour Online")
     assert found("The Harbour Notes Team") == [(("The Harbour Notes Team",), "org")]
     assert found("By 2030") == [] and found("By 2030 | more") == []  # (no name left once the number is cut)
+    assert found("Blog") == [] and found("3. Blog") == []  # a menu's entries are no team
+    assert found("Ana Ruiz LinkedIn") == [(("Ana Ruiz",), "bare")]  # an author box's profile link
+    assert (("Ana Ruiz",), "alt") in found("Headshot of Ana Ruiz, a reporter at the harbour desk, smiling at the camera")
+    assert found("Photo of the harbour at dusk, with the ferry leaving for the island") == []
