@@ -99,7 +99,9 @@ class _Page:
     title_line: int | None
     folded: str  # the raw text, case-folded
     header: tuple[str, ...]  # the header step's authors, case-folded
-    lower_words: frozenset[str]  # words the page writes in lower case: "change" in "Climate Change" is a word, not a name
+    #: words the page writes in lower case more than once: "change" in "Climate Change" is a word, not a name
+    #: (once is no proof: "the example app" beside "Example Staff")
+    lower_words: frozenset[str]
     copyright: str  # the page's copyright lines, case-folded
     top: str  # the page's first PAGE_TOP_LINES non-blank lines, case-folded
 
@@ -163,7 +165,7 @@ class BylineCandidates:
         copyright = "\n".join(line.text for line in doc.lines if "©" in line.text or "opyright" in line.text)
         top = [line.text for line in doc.lines[:40] if line.text.strip()][:PAGE_TOP_LINES]
         page = _Page(first, last, title_line, doc.raw.casefold(), tuple(n.casefold() for n in doc.meta.authors),
-                     frozenset(LOWER_WORD.findall(doc.raw)), copyright.casefold(), "\n".join(top).casefold())
+                     _repeated(LOWER_WORD.findall(doc.raw)), copyright.casefold(), "\n".join(top).casefold())
         out = [(cand, self.features(doc, cand, page)) for cand in found.values()]
         none = dict.fromkeys(FEATURES, 0.0)
         none["none"] = 1.0
@@ -257,6 +259,15 @@ class RankedAuthors(Annotator):
         doc.meta.authors = [normalise_name(n) if n.isupper() else n for n in cand.names]
         where = "no author" if cand.line is None else f"line {doc.lines[cand.line].number} ({cand.kind})"
         doc.meta.evidence["authors"] = f"{where}, {self.model.explain(score, features)}"
+
+
+def _repeated(words: list[str]) -> frozenset[str]:
+    """The words that occur more than once."""
+    seen: set[str] = set()
+    again: set[str] = set()
+    for word in words:
+        (again if word in seen else seen).add(word)
+    return frozenset(again)
 
 
 def _has_bio(raw: str, name: str) -> bool:

@@ -112,6 +112,15 @@ def test_page_features():
     assert found["Harbour Solutions Inc",]["company_word"] == 1
 
 
+def test_common_words_are_words_the_page_writes_in_lower_case_twice():
+    page = ["Harbour basin to be dredged after twenty years", "Podium Staff", *BODY, "Grand Tables",
+            "Download the podium app.", "The grand stand and the grand hall reopen."]
+    doc = Cleaner().clean_text("\n\n".join(page))
+    found = {cand.names: f for cand, f in candidates().candidates(doc, None)}
+    assert found["Podium Staff",]["common_words"] == 0  # "podium" once in lower case: the site's name, said casually
+    assert found["Grand Tables",]["common_words"] == 0.5  # "grand" twice: a word ("tables" never)
+
+
 def test_none_offset():
     """``byline_none_offset`` moves the *no author* candidate's score, not the fitted weights."""
     doc = Document.from_text("a.txt", "\n".join(["By Ana Ruiz", *BODY]))
