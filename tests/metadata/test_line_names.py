@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
 from cleaner.api import RunResources
 from cleaner.config import Config
 from cleaner.metadata.line_names import LineNames, _undouble
@@ -72,3 +76,25 @@ def test_names_with_descriptions_groups_and_sites():
     assert found("Ana Ruiz LinkedIn") == [(("Ana Ruiz",), "bare")]  # an author box's profile link
     assert (("Ana Ruiz",), "alt") in found("Headshot of Ana Ruiz, a reporter at the harbour desk, smiling at the camera")
     assert found("Photo of the harbour at dusk, with the ferry leaving for the island") == []
+
+
+#: pieces that make lines look like bylines, dates, counters and signatures
+PIECES = ["By", "by", "Written by", "©", "Copyright", "Jane", "Roe", "Ana", "Ruiz", "Team", "Staff", "and", "&", ",", "|",
+          "·", "-", "2025", "March 3,", "4 Comments", "Headshot of", "Profile", "LinkedIn", "on behalf of", "in", "The",
+          "'s Blog", ".", "(", ")", "jroe", "Senior Director", "University"]
+
+
+@pytest.fixture(scope="module")
+def finder() -> LineNames:
+    return line_names()
+
+
+@settings(max_examples=300)
+@example(["By", "2025"], False, False)  # an org byline with no name left once the number is cut (raised once)
+@given(st.lists(st.sampled_from(PIECES) | st.text(max_size=6), max_size=14), st.booleans(), st.booleans())
+def test_names_come_from_the_line_and_nothing_raises(finder, parts, dated, labelled):
+    line = " ".join(parts)
+    for names, kind in finder.names_in(line, dated, labelled):
+        assert names and kind
+        for name in names:
+            assert name.strip() and all(token.casefold() in line.casefold() for token in name.split()), (line, name)
