@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .structured import listicle_items
+
 WORD = re.compile(r"\w+")
 # Scripts written without spaces: count each ideograph/kana as half a word so
 # that a Japanese or Chinese paragraph is not mistaken for a one-word line.
@@ -357,6 +359,10 @@ TEASER_BLURB_WORDS = 30   # blurbs of a teaser list are at most this long (capti
 #: article ("2. Rent the Runway", "Best for …", a caption, "Fast Facts"), not a list of teasers
 TEASER_PROSE_WORDS = 20
 TEASER_PROSE_REACH = 5
+#: a listicle: at least LISTICLE_MIN_ITEMS headings numbered 1, 2, 3 … with at least LISTICLE_MIN_PROSE such
+#: paragraphs between two of them; no line from its first heading to its last item's paragraphs is a teaser
+LISTICLE_MIN_ITEMS = 3
+LISTICLE_MIN_PROSE = 2
 EDGE_LOGIT = -2.0   # the score assumed beyond the document's edges
 
 
@@ -412,7 +418,8 @@ def teaser_blocks(stats: Sequence[LineStats], headline: Sequence[bool] | None = 
                     first -= 1
                 for j in range(first, min(n, start + reps * period)):
                     flagged[j] = True
-    return _unflag_embedded(stats, flagged)
+    flagged = _unflag_embedded(stats, flagged)
+    return _unflag_listicle(stats, flagged) if any(flagged) else flagged
 
 
 def _unflag_embedded(stats: Sequence[LineStats], flagged: list[bool]) -> list[bool]:
@@ -430,6 +437,21 @@ def _unflag_embedded(stats: Sequence[LineStats], flagged: list[bool]) -> list[bo
         if any(prose[max(0, i - TEASER_PROSE_REACH):i]) and any(prose[j:j + TEASER_PROSE_REACH]):
             flagged[i:j] = [False] * (j - i)
         i = j
+    return flagged
+
+
+def _unflag_listicle(stats: Sequence[LineStats], flagged: list[bool]) -> list[bool]:
+    """Clear the flags from a listicle's first numbered heading to the last
+    paragraph of its last item (:func:`~cleaner.strippers.structured.listicle_items`):
+    its items' heads look like teasers ("Best for …", "Fast Facts", bullets)."""
+    prose = [s.words >= TEASER_PROSE_WORDS and bool(s.features["ends_sentence"]) for s in stats]
+    heads = listicle_items([s.item for s in stats], prose, LISTICLE_MIN_ITEMS, LISTICLE_MIN_PROSE)
+    if not heads:
+        return flagged
+    # the last item runs to its last paragraph, within as many lines as the longest item before it
+    reach = max(b - a for a, b in zip(heads, heads[1:]))
+    end = max((k for k in range(heads[-1], min(len(stats), heads[-1] + reach)) if prose[k]), default=heads[-1])
+    flagged[heads[0]:end + 1] = [False] * (end + 1 - heads[0])
     return flagged
 
 

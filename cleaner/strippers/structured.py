@@ -124,3 +124,33 @@ def counted_lists(lines: Sequence[str], min_items: int, max_gap: int) -> list[bo
         if count >= min_items:
             out[start:last + 1] = [True] * (last + 1 - start)
     return out
+
+
+def listicle_items(items: Sequence[int | None], prose: Sequence[bool], min_items: int, min_prose: int) -> list[int]:
+    """Line indexes of a listicle's numbered headings: lines numbered 1, 2, 3
+    … in order (``items``: each line's number or None), at least
+    ``min_items`` of them, with at least ``min_prose`` paragraphs of prose
+    (``prose``) between one heading and the next, as a "16 best …" article
+    has ("1. Stitch Fix", its paragraphs, "2. Rent the Runway", …) and a list
+    of teasers, one blurb an item, has not. The longest such chain; [] when
+    there is none.
+
+    >>> P, s = True, False
+    >>> listicle_items([1, None, None, 2, None, None, 3, None, None], [s, P, P, s, P, P, s, P, s], 3, 2)
+    [0, 3, 6]
+    >>> listicle_items([1, None, 2, None, 3, None], [s, P, s, P, s, P], 3, 2)
+    []
+    """
+    best: list[int] = []
+    for start, number in enumerate(items):
+        if number != 1:
+            continue
+        chain = [start]
+        while True:
+            nxt = next((k for k in range(chain[-1] + 1, len(items)) if items[k] == len(chain) + 1), None)
+            if nxt is None or sum(prose[chain[-1] + 1:nxt]) < min_prose:
+                break
+            chain.append(nxt)
+        if len(chain) >= min_items and len(chain) > len(best):
+            best = chain
+    return best
