@@ -60,6 +60,8 @@ HANDLE_LINE = re.compile(r"^(?i:by)\s+(?P<name>[a-z][a-z0-9._-]{2,30})$")
 GLUED_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=\d)(?=[A-Z][a-z])")
 #: a byline that signs with a team, a desk or a site rather than a person: "By the Example Team", "By Our Editors"
 ORG_BYLINE = re.compile(r"(?i)^(?:written |posted |story )?by:?\s+(?P<name>(?:the |our )?(?-i:[A-Z0-9])[\w.&'’-]*(?: [\w.&'’-]+){0,3})$")
+#: how every ORG_BYLINE match starts (a quick test before the dear cut at TAIL: most lines do not start so)
+ORG_LEAD = re.compile(r"(?i)(?:written |posted |story )?by:?\s")
 #: lower-case words an organisation's name may hold ("Ask the Doctors", "The Daily editors")
 ORG_SMALL_WORDS = frozenset(("the", "of", "and", "our", "for"))
 #: a copyright line names the site's owner, on a personal site the author: "© 2025 Jane Roe. All rights reserved."
@@ -119,6 +121,8 @@ class LineNames:
     @staticmethod
     def _org(text: str) -> str | None:
         """The team, desk or site a byline signs with ("By the Example Team", "By Example Online"), or None."""
+        if not ORG_LEAD.match(text):
+            return None  # (what TAIL leaves of the line starts like the line)
         org = ORG_BYLINE.match(TAIL.split(text, 1)[0])
         if not org:
             return None
