@@ -40,6 +40,8 @@ BARE_MAX_WORDS = 8
 #: where a line holding a name splits into parts: bullets and bars, dashes, slashes, wide gaps, " in " before a
 #: category, " on behalf of " before a group
 SEGMENTS = re.compile(r"\s*(?:[|•·⋅●◆▪]|\s[-–—/]\s)\s*|\s{2,}|\s+in\s+(?=[A-Z])|\s+on behalf of\s+")
+#: what every SEGMENTS match holds: a quicker test (SEGMENTS may match the empty string before its \s*, at every position)
+SEGMENTS_HINT = re.compile(r"[|•·⋅●◆▪]|\s(?:[-–—/\s]|in\s|on behalf of\s)")
 #: a byline marker inside a line ("March 3, 2024 By Jane Roe"); parse_byline checks what follows
 INNER_BY = re.compile(r"(?i)(?<![\w])(?:written |posted |reported |story |words )?(?:by|von|por|par|door)\s+(?=[A-Z])")
 #: words a flattened page glued to the name before them: "By Jane RoeIn Travel", "imageWritten by Jane Roe"
@@ -203,6 +205,8 @@ class LineNames:
             if m.start() > 0 and (names := parse_byline(inner, max_words=BYLINE_MAX_WORDS)):
                 add(tuple(names), "inner")
         date = find_date(text)
+        if date is None and not SEGMENTS_HINT.search(text):
+            return out  # no date to cut at, no separator: one part, the whole line (read above)
         cut = text if date is None else f"{text[:date.span[0]]} | {text[date.span[1]:]}"
         parts = [p for p in SEGMENTS.split(cut) if p.strip()]
         if len(parts) > 1 or date is not None:
