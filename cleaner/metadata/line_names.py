@@ -43,7 +43,8 @@ SEGMENTS = re.compile(r"\s*(?:[|•·⋅●◆▪]|\s[-–—/]\s)\s*|\s{2,}|\s+
 #: what every SEGMENTS match holds: a quicker test (SEGMENTS may match the empty string before its \s*, at every position)
 SEGMENTS_HINT = re.compile(r"[|•·⋅●◆▪]|\s(?:[-–—/\s]|in\s|on behalf of\s)")
 #: a byline marker inside a line ("March 3, 2024 By Jane Roe"); parse_byline checks what follows
-INNER_BY = re.compile(r"(?i)(?<![\w])(?:written |posted |reported |story |words )?(?:by|von|por|par|door)\s+(?=[A-Z])")
+#: (the look-ahead first names the letters a match starts with: the search then skips the other positions)
+INNER_BY = re.compile(r"(?i)(?=[bdprsvw])(?<![\w])(?:written |posted |reported |story |words )?(?:by|von|por|par|door)\s+(?=[A-Z])")
 #: words a flattened page glued to the name before them: "By Jane RoeIn Travel", "imageWritten by Jane Roe"
 REGLUE = re.compile(r"(?<=[a-z])(?=(?:In|Written\s+by|Posted\s+by|By)\s[A-Z])")
 #: a REGLUE match is followed by one of these (a quicker test first: most lines hold none)
@@ -59,7 +60,8 @@ HANDLE_WORD = re.compile(r"^(?P<name>[a-z][a-z0-9._-]{2,30})$")
 #: a line that is only a user name after "by": "by janeroe"
 HANDLE_LINE = re.compile(r"^(?i:by)\s+(?P<name>[a-z][a-z0-9._-]{2,30})$")
 #: names glued to each other or to a date when a page was flattened: "Jane RoeTom Reed", "May 8, 2016Jane Roe"
-GLUED_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=\d)(?=[A-Z][a-z])")
+#: (the capital first: the search then skips to the capitals)
+GLUED_CASE = re.compile(r"(?=[A-Z])(?:(?<=[a-z])|(?<=\d)(?=[A-Z][a-z]))")
 #: a byline that signs with a team, a desk or a site rather than a person: "By the Example Team", "By Our Editors"
 ORG_BYLINE = re.compile(r"(?i)^(?:written |posted |story )?by:?\s+(?P<name>(?:the |our )?(?-i:[A-Z0-9])[\w.&'’-]*(?: [\w.&'’-]+){0,3})$")
 #: how every ORG_BYLINE match starts (a quick test before the dear cut at TAIL: most lines do not start so)

@@ -44,7 +44,9 @@ CRUMB_PREFIX = re.compile(r"^.{1,40}?\s*[/›»>]\s*(?=[^/›»>]+$)")
 #: what stands between a headline and a date glued to it ("… week 2 / 20 December 2025", "Dec 18 2025 · …")
 DATE_GLUE = re.compile(r"^[\s|/·•,:;–—-]+|[\s|/·•,:;–—-]+$")
 #: a month and a year without a day ("Dec 2025", "März 2024"), glued to a headline as a date is
-MONTH_YEAR = re.compile(rf"(?i)(?<!\w)(?:{'|'.join(sorted(map(re.escape, MONTHS), key=len, reverse=True))})\.?,?\s+{YEAR}")
+#: (the look-ahead names the first letters of the month names: the search then skips the other positions)
+MONTH_YEAR = re.compile(rf"(?i)(?=[{re.escape(''.join(sorted({name[0] for name in MONTHS})))}])(?<!\w)"
+                        rf"(?:{'|'.join(sorted(map(re.escape, MONTHS), key=len, reverse=True))})\.?,?\s+{YEAR}")
 TRAILING_SEPARATOR = re.compile(r"[|/·•,:;–—-]\s*$")
 NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
 SENTENCE_END = re.compile(r"[.!?…]['\"”’»)\]]*$")
