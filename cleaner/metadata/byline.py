@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
@@ -263,11 +264,7 @@ class RankedAuthors(Annotator):
 
 def _repeated(words: list[str]) -> frozenset[str]:
     """The words that occur more than once."""
-    seen: set[str] = set()
-    again: set[str] = set()
-    for word in words:
-        (again if word in seen else seen).add(word)
-    return frozenset(again)
+    return frozenset(word for word, count in Counter(words).items() if count > 1)
 
 
 def _has_bio(raw: str, name: str) -> bool:

@@ -163,7 +163,10 @@ _DATE_PATTERN = rf"""
     )
 )?
 """
-DATE_RE = re.compile(_DATE_PATTERN, re.I | re.X)
+#: what a date starts with: a digit, or the first letter of a month's or a weekday's name
+_DATE_START = "".join(sorted({name[0] for name in (*MONTHS, *WEEKDAYS)}))
+#: (the look-ahead first: the search then tries only the positions a date can start at)
+DATE_RE = re.compile(rf"(?=[\d{re.escape(_DATE_START)}])" + _DATE_PATTERN, re.I | re.X)
 
 
 @dataclass(frozen=True, slots=True)

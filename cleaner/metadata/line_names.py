@@ -40,8 +40,11 @@ BARE_MAX_WORDS = 8
 #: where a line holding a name splits into parts: bullets and bars, dashes, slashes, wide gaps, " in " before a
 #: category, " on behalf of " before a group
 SEGMENTS = re.compile(r"\s*(?:[|•·⋅●◆▪]|\s[-–—/]\s)\s*|\s{2,}|\s+in\s+(?=[A-Z])|\s+on behalf of\s+")
+#: what every SEGMENTS match holds: a quicker test (SEGMENTS may match the empty string before its \s*, at every position)
+SEGMENTS_HINT = re.compile(r"[|•·⋅●◆▪]|\s(?:[-–—/\s]|in\s|on behalf of\s)")
 #: a byline marker inside a line ("March 3, 2024 By Jane Roe"); parse_byline checks what follows
-INNER_BY = re.compile(r"(?i)(?<![\w])(?:written |posted |reported |story |words )?(?:by|von|por|par|door)\s+(?=[A-Z])")
+#: (the look-ahead first names the letters a match starts with: the search then skips the other positions)
+INNER_BY = re.compile(r"(?i)(?=[bdprsvw])(?<![\w])(?:written |posted |reported |story |words )?(?:by|von|por|par|door)\s+(?=[A-Z])")
 #: words a flattened page glued to the name before them: "By Jane RoeIn Travel", "imageWritten by Jane Roe"
 REGLUE = re.compile(r"(?<=[a-z])(?=(?:In|Written\s+by|Posted\s+by|By)\s[A-Z])")
 #: a REGLUE match is followed by one of these (a quicker test first: most lines hold none)
@@ -57,9 +60,12 @@ HANDLE_WORD = re.compile(r"^(?P<name>[a-z][a-z0-9._-]{2,30})$")
 #: a line that is only a user name after "by": "by janeroe"
 HANDLE_LINE = re.compile(r"^(?i:by)\s+(?P<name>[a-z][a-z0-9._-]{2,30})$")
 #: names glued to each other or to a date when a page was flattened: "Jane RoeTom Reed", "May 8, 2016Jane Roe"
-GLUED_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=\d)(?=[A-Z][a-z])")
+#: (the capital first: the search then skips to the capitals)
+GLUED_CASE = re.compile(r"(?=[A-Z])(?:(?<=[a-z])|(?<=\d)(?=[A-Z][a-z]))")
 #: a byline that signs with a team, a desk or a site rather than a person: "By the Example Team", "By Our Editors"
 ORG_BYLINE = re.compile(r"(?i)^(?:written |posted |story )?by:?\s+(?P<name>(?:the |our )?(?-i:[A-Z0-9])[\w.&'’-]*(?: [\w.&'’-]+){0,3})$")
+#: how every ORG_BYLINE match starts (a quick test before the dear cut at TAIL: most lines do not start so)
+ORG_LEAD = re.compile(r"(?i)(?:written |posted |story )?by:?\s")
 #: lower-case words an organisation's name may hold ("Ask the Doctors", "The Daily editors")
 ORG_SMALL_WORDS = frozenset(("the", "of", "and", "our", "for"))
 #: a copyright line names the site's owner, on a personal site the author: "© 2025 Jane Roe. All rights reserved."
@@ -119,6 +125,8 @@ class LineNames:
     @staticmethod
     def _org(text: str) -> str | None:
         """The team, desk or site a byline signs with ("By the Example Team", "By Example Online"), or None."""
+        if not ORG_LEAD.match(text):
+            return None  # (what TAIL leaves of the line starts like the line)
         org = ORG_BYLINE.match(TAIL.split(text, 1)[0])
         if not org:
             return None
@@ -199,6 +207,8 @@ class LineNames:
             if m.start() > 0 and (names := parse_byline(inner, max_words=BYLINE_MAX_WORDS)):
                 add(tuple(names), "inner")
         date = find_date(text)
+        if date is None and not SEGMENTS_HINT.search(text):
+            return out  # no date to cut at, no separator: one part, the whole line (read above)
         cut = text if date is None else f"{text[:date.span[0]]} | {text[date.span[1]:]}"
         parts = [p for p in SEGMENTS.split(cut) if p.strip()]
         if len(parts) > 1 or date is not None:

@@ -24,12 +24,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from ..config import Config
 from ..document import Document, Line
 from ..steps import Annotator
-from .dates import MONTHS, YEAR, date_line, find_dates
+from .dates import MONTHS, YEAR, date_line, find_dates, has_year
 from .ranking import RankingModel
 
 WORD = re.compile(r"\w+")
@@ -44,7 +44,9 @@ CRUMB_PREFIX = re.compile(r"^.{1,40}?\s*[/›»>]\s*(?=[^/›»>]+$)")
 #: what stands between a headline and a date glued to it ("… week 2 / 20 December 2025", "Dec 18 2025 · …")
 DATE_GLUE = re.compile(r"^[\s|/·•,:;–—-]+|[\s|/·•,:;–—-]+$")
 #: a month and a year without a day ("Dec 2025", "März 2024"), glued to a headline as a date is
-MONTH_YEAR = re.compile(rf"(?i)(?<!\w)(?:{'|'.join(sorted(map(re.escape, MONTHS), key=len, reverse=True))})\.?,?\s+{YEAR}")
+#: (the look-ahead names the first letters of the month names: the search then skips the other positions)
+MONTH_YEAR = re.compile(rf"(?i)(?=[{re.escape(''.join(sorted({name[0] for name in MONTHS})))}])(?<!\w)"
+                        rf"(?:{'|'.join(sorted(map(re.escape, MONTHS), key=len, reverse=True))})\.?,?\s+{YEAR}")
 TRAILING_SEPARATOR = re.compile(r"[|/·•,:;–—-]\s*$")
 NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
 SENTENCE_END = re.compile(r"[.!?…]['\"”’»)\]]*$")
@@ -85,7 +87,13 @@ FEATURES = (
 
 
 def _content_words(text: str, stopwords: frozenset[str]) -> set[str]:
-    return {w for w in map(str.casefold, WORD.findall(text)) if len(w) > 2 and w not in stopwords and not w.isdigit()}
+    """The words of ``text`` that carry content, case-folded (see :func:`_content`)."""
+    return _content(set(map(str.casefold, WORD.findall(text))), stopwords)
+
+
+def _content(words: Iterable[str], stopwords: frozenset[str]) -> set[str]:
+    """The case-folded ``words`` that carry content: longer than two letters, no stopword, no number."""
+    return {w for w in words if len(w) > 2 and w not in stopwords and not w.isdigit()}
 
 
 class PageLines:
@@ -140,7 +148,8 @@ def _undated(text: str) -> str | None:
     if date_line(text) is not None:
         return None
     spans = [d.span for d in find_dates(text)]
-    spans += [m.span() for m in MONTH_YEAR.finditer(text) if m.start() == 0 or TRAILING_SEPARATOR.search(text[:m.start()])]
+    if has_year(text):  # (every MONTH_YEAR holds one: a quick test before a search of many branches)
+        spans += [m.span() for m in MONTH_YEAR.finditer(text) if m.start() == 0 or TRAILING_SEPARATOR.search(text[:m.start()])]
     if not spans:
         return None
     spans.sort()
@@ -219,9 +228,10 @@ class TitleCandidates:
         lead_words: set[str] = set()
         for line in kept[:3]:
             lead_words |= _content_words(line.text, self.stopwords)
-        body_words = _content_words(" ".join(line.text for line in kept[:60]), self.stopwords)
         # (no word spans lines: one search over the lines joined finds every line's words)
-        counts = Counter(map(str.casefold, WORD.findall("\n".join(line.text for line in kept))))
+        counts = Counter(map(str.casefold, WORD.findall("\n".join(line.text for line in kept[:60]))))
+        body_words = _content(counts, self.stopwords)  # the words of the first 60 lines
+        counts.update(map(str.casefold, WORD.findall("\n".join(line.text for line in kept[60:]))))
         folded = PageLines([line.text.casefold() for line in doc.lines], doc.raw)
         out = []
         heading_rank = 0
@@ -235,15 +245,17 @@ class TitleCandidates:
             text = undated or text
             if not self.shape_ok(text) or self.prose(text):
                 continue
-            features = self.features(doc, index, text, first, folded, lead_words, body_words)
+            mine = _content_words(text, self.stopwords)
+            features = self.features(doc, index, text, first, folded, lead_words, body_words, mine)
             features["undated_part"] = float(undated is not None)
-            self._article_features(features, text, index, prose, counts)
+            self._article_features(features, mine, index, prose, counts)
             if index < first:
                 features["heading_rank"] = min(heading_rank, 5) / 5
                 heading_rank += 1
             for part, kind in _parts(text):
-                split = self.features(doc, index, part, first, folded, lead_words, body_words)
-                self._article_features(split, part, index, prose, counts)
+                mine = _content_words(part, self.stopwords)
+                split = self.features(doc, index, part, first, folded, lead_words, body_words, mine)
+                self._article_features(split, mine, index, prose, counts)
                 split["heading_rank"], split[kind] = features["heading_rank"], 1.0
                 if kind == "split_part":
                     self._dropped_features(split, SITE_SEPARATOR.split(text, maxsplit=1)[1].strip(), folded)
@@ -268,10 +280,10 @@ class TitleCandidates:
         f["dropped_words"] = min(len(dropped.split()), 10) / 10
         f["dropped_chain"] = float(bool(SITE_SEPARATOR.search(dropped)))
 
-    def _article_features(self, f: dict[str, float], text: str, index: int, prose: int, counts: dict[str, int]) -> None:
-        """How much the article speaks of the candidate's words, and where the
-        candidate stands from the first prose paragraph."""
-        mine = _content_words(text, self.stopwords)
+    @staticmethod
+    def _article_features(f: dict[str, float], mine: set[str], index: int, prose: int, counts: dict[str, int]) -> None:
+        """How much the article speaks of the candidate's words (``mine``, its
+        content words), and where the candidate stands from the first prose paragraph."""
         if mine:
             f["tf_score"] = sum(math.log1p(counts.get(w, 0)) for w in mine) / len(mine) / 3
         distance = prose - index
@@ -280,7 +292,8 @@ class TitleCandidates:
         f["after_prose"] = float(distance < 0)
 
     def features(self, doc: Document, index: int, text: str, first: int, folded: PageLines,
-                 lead_words: set[str], body_words: set[str]) -> dict[str, float]:
+                 lead_words: set[str], body_words: set[str], mine: set[str]) -> dict[str, float]:
+        """The features of candidate ``text`` (from line ``index``), whose content words are ``mine``."""
         tokens = text.split()
         n = len(tokens)
         line = doc.lines[index]
@@ -327,7 +340,6 @@ class TitleCandidates:
         f["rel_position"] = index / max(1, len(doc.lines))
         f["meta_below"] = float(any(self._meta_line(doc, k) for k in range(index + 1, min(index + 4, len(doc.lines)))))
         f["meta_above"] = float(any(self._meta_line(doc, k) for k in range(max(0, index - 3), index)))
-        mine = _content_words(text, self.stopwords)
         if mine:
             f["overlap_lead"] = len(mine & lead_words) / len(mine)
             f["overlap_body"] = len(mine & body_words) / len(mine)

@@ -49,7 +49,7 @@ NAME_WITH_CREDENTIALS = re.compile(
 
 
 #: "Jane Roe on March 3, 2024 at 4:47 pm said:": a reader comment's header, not the article's byline or date
-COMMENT_HEADER = re.compile(r"(?i)\b(said|says|wrote|replied)\s*:?$")
+COMMENT_HEADER = re.compile(r"(?i)(?=[srw])\b(said|says|wrote|replied)\s*:?$")  # (the look-ahead: where the search may start)
 
 
 def word_count(text: str) -> int:
