@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from cleaner.strippers.line_features import line_features, load_resources, teaser_blocks
+from cleaner.strippers.line_features import line_features, load_resources
+from cleaner.strippers.teasers import teaser_blocks
 
 PROSE = ("The council voted on Tuesday to keep the harbour ferry running through the winter, after a campaign by "
          "islanders who said the boat was the only way for their children to reach the school on the mainland.")
