@@ -46,6 +46,7 @@ from cleaner.strippers.line_features import (
     load_resources,
 )
 from cleaner.strippers.structured import counted_lists, introduced_lists, structured_runs
+from cleaner.strippers.teasers import listicle_span
 
 MODEL_FILE = "line_model.json"
 
@@ -128,6 +129,11 @@ class ClassifierConfig:
     # items (a listicle of products with their links). 0 = off.
     counted_list_min_items: int = 4
     counted_list_max_gap: int = 2
+    # A listicle's lines, from its first numbered heading to its last
+    # (teasers.listicle_span), never count against the article
+    # in the region search (each is still kept or not by its own score): the
+    # product card under each heading does not end the article. False = off.
+    listicle_bridge: bool = True
     # Model file (under cleaner/data) holding the two logistic models.
     model_file: str = MODEL_FILE
 
@@ -278,17 +284,24 @@ class LineClassifier:
         return stats, logits, ctx
 
     def find_regions(self, stats: Sequence[LineStats], probs: Sequence[float], threshold: float,
-                     structured: Sequence[bool] | None = None) -> list[tuple[int, int]]:
+                     structured: Sequence[bool] | None = None, bridge: Sequence[bool] | None = None) -> list[tuple[int, int]]:
         """Stage 4: the best-scoring contiguous run(s) of lines. Lines of a
-        ``structured`` run (code, tables) never count against a run."""
+        ``structured`` run (code, tables) or of a ``bridge`` (a listicle's
+        items) never count against a run; a secondary run is measured against
+        the main run's total without the bridge's help."""
         cfg = self.config
         gains = [(p - threshold) * (1.0 + s.words) ** cfg.region_weight_exponent
                  for s, p in zip(stats, probs)]
         if structured is not None:
             gains = [max(g, 0.0) if flag else g for g, flag in zip(gains, structured)]
+        unbridged = gains
+        if bridge is not None and any(bridge):
+            gains = [max(g, 0.0) if flag else g for g, flag in zip(gains, bridge)]
         start, end, total = best_run(gains)
         if end <= start:
             return []
+        if unbridged is not gains:
+            total = min(total, max(0.0, sum(unbridged[start:end])))
         regions = [(start, end)]
         for lo, hi in ((0, start), (end, len(gains))):
             s2, e2, t2 = best_run(gains, lo, hi)
@@ -298,9 +311,10 @@ class LineClassifier:
         return sorted(regions)
 
     def _select(self, stats, logits, teaser, region_probs, probs, region_threshold, keep_threshold,
-                structured) -> tuple[list[bool], list[bool]]:
+                structured, bridge) -> tuple[list[bool], list[bool]]:
         inside = [False] * len(probs)
-        for lo, hi in self.find_regions(stats, region_probs, region_threshold, structured):
+        # (a bridge's lines are still kept by their own scores)
+        for lo, hi in self.find_regions(stats, region_probs, region_threshold, structured, bridge):
             for i in range(lo, hi):
                 inside[i] = True
         cfg = self.config
@@ -347,11 +361,16 @@ class LineClassifier:
         if cfg.introduced_list_min_items:
             items = introduced_lists(lines, cfg.introduced_list_min_items, cfg.introduced_list_max_intro_words)
             structured = [a or b for a, b in zip(structured, items)]
-        inside, keep = self._select(stats, logits, teaser, region_probs, probs, threshold, cfg.keep_threshold, structured)
+        bridge = [False] * n  # a listicle's product cards between its items do not end the article
+        if cfg.listicle_bridge and (span := listicle_span(stats)) is not None:
+            first, last = span[0], span[1]  # (from its first heading to its last: what follows is judged as usual)
+            bridge[first:last + 1] = [True] * (last + 1 - first)
+        inside, keep = self._select(stats, logits, teaser, region_probs, probs, threshold, cfg.keep_threshold, structured,
+                                    bridge)
         if sum(s.words for s, k in zip(stats, keep) if k) < cfg.fallback_min_words:
             top = max(probs) * cfg.fallback_ratio
             inside, keep = self._select(stats, logits, teaser, probs, probs, min(threshold, top), min(cfg.keep_threshold, top),
-                                        structured)
+                                        structured, bridge)
             if not any(keep):
                 # context can sink every line of a tiny document: keep the line
                 # that is best on the better of its two scores

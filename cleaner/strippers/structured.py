@@ -137,8 +137,9 @@ def counted_lists(lines: Sequence[str], min_items: int, max_gap: int) -> list[bo
 
 
 def listicle_items(items: Sequence[int | None], prose: Sequence[bool], min_items: int, min_prose: int) -> list[int]:
-    """Line indexes of a listicle's numbered headings: lines numbered 1, 2, 3
-    … in order (``items``: each line's number or None), at least
+    """Line indexes of a listicle's numbered headings: lines numbered n, n+1,
+    n+2 … in order (``items``: each line's number or None; n is mostly 1, but
+    an earlier pass may have removed the first heading), at least
     ``min_items`` of them, with at least ``min_prose`` paragraphs of prose
     (``prose``) between one heading and the next, as a "16 best …" article
     has ("1. Stitch Fix", its paragraphs, "2. Rent the Runway", …) and a list
@@ -150,14 +151,16 @@ def listicle_items(items: Sequence[int | None], prose: Sequence[bool], min_items
     [0, 3, 6]
     >>> listicle_items([1, None, 2, None, 3, None], [s, P, s, P, s, P], 3, 2)
     []
+    >>> listicle_items([None, 2, None, None, 3, None, None, 4, None], [s, s, P, P, s, P, P, s, P], 3, 2)
+    [1, 4, 7]
     """
     best: list[int] = []
     for start, number in enumerate(items):
-        if number != 1:
+        if number is None or (best and start <= best[-1]):
             continue
         chain = [start]
         while True:
-            nxt = next((k for k in range(chain[-1] + 1, len(items)) if items[k] == len(chain) + 1), None)
+            nxt = next((k for k in range(chain[-1] + 1, len(items)) if items[k] == number + len(chain)), None)
             if nxt is None or sum(prose[chain[-1] + 1:nxt]) < min_prose:
                 break
             chain.append(nxt)

@@ -99,16 +99,25 @@ def _unflag_embedded(stats: Sequence[LineStats], flagged: list[bool]) -> list[bo
     return flagged
 
 
-def _unflag_listicle(stats: Sequence[LineStats], flagged: list[bool]) -> list[bool]:
-    """Clear the flags from a listicle's first numbered heading to the last
-    paragraph of its last item (:func:`~cleaner.strippers.structured.listicle_items`):
-    its items' heads look like teasers ("Best for …", "Fast Facts", bullets)."""
+def listicle_span(stats: Sequence[LineStats]) -> tuple[int, int, int] | None:
+    """(first heading, last heading, last line) of a listicle: its first and
+    last numbered headings (:func:`~cleaner.strippers.structured.listicle_items`)
+    and the last paragraph of its last item, or None."""
     prose = [s.words >= TEASER_PROSE_WORDS and bool(s.features["ends_sentence"]) for s in stats]
     heads = listicle_items([s.item for s in stats], prose, LISTICLE_MIN_ITEMS, LISTICLE_MIN_PROSE)
     if not heads:
-        return flagged
+        return None
     # the last item runs to its last paragraph, within as many lines as the longest item before it
     reach = max(b - a for a, b in zip(heads, heads[1:]))
-    end = max((k for k in range(heads[-1], min(len(stats), heads[-1] + reach)) if prose[k]), default=heads[-1])
-    flagged[heads[0]:end + 1] = [False] * (end + 1 - heads[0])
+    return heads[0], heads[-1], max((k for k in range(heads[-1], min(len(stats), heads[-1] + reach)) if prose[k]),
+                                    default=heads[-1])
+
+
+def _unflag_listicle(stats: Sequence[LineStats], flagged: list[bool]) -> list[bool]:
+    """Clear the flags of a listicle's lines (:func:`listicle_span`): its items'
+    heads look like teasers ("Best for …", "Fast Facts", bullets)."""
+    span = listicle_span(stats)
+    if span is not None:
+        first, _, last = span
+        flagged[first:last + 1] = [False] * (last + 1 - first)
     return flagged

@@ -186,3 +186,24 @@ def test_kept_lines_are_a_fixed_point(clf, lines):
     """Cleaning is idempotent: the lines kept, classified again, are all kept."""
     first = kept(clf, lines)
     assert kept(clf, first) == first
+
+
+def _listicle_item(number: int, name: str) -> list[str]:
+    """A numbered heading, two paragraphs, then a product card of short, chrome-like lines."""
+    card = ["Best for Long Trips on Open Water", "Fast Facts", "• Cost: Starts at $94 per month", "• Seats: four adults",
+            "Pros and Cons", "Pros", "• Sturdy hull", "Cons", "• Slow in a headwind", "Starting at $94.00", f"Try {name}",
+            "Check price at Example Shop", "Subscribe to our newsletter", "Share this article", "Read our full review",
+            "Compare prices"]
+    return [f"{number}. {name}", ARTICLE[number % 5], MIDDLE[number % 2], *card]
+
+
+def test_listicle_cards_do_not_end_the_article():
+    """The region search crosses a listicle's product cards (listicle_bridge); without that it stops after item 1."""
+    doc = ARTICLE[:2] + [line for n, name in enumerate(("Harbour Skiff", "Island Dory", "Coastal Sloop", "Bay Canoe"), 1)
+                         for line in _listicle_item(n, name)]
+    paragraphs = [i for i, line in enumerate(doc) if len(line.split()) > 20]
+    for bridge, expected in ((True, paragraphs), (False, paragraphs[:4])):
+        verdicts = LineClassifier(dataclasses.replace(ClassifierConfig(), listicle_bridge=bridge)).classify(doc, "en")
+        assert [i for i in paragraphs if verdicts[i].keep] == expected, bridge
+        if bridge:  # the cards' lines are still judged by their own scores
+            assert not any(v.keep for line, v in zip(doc, verdicts) if line == "Subscribe to our newsletter")
