@@ -214,10 +214,14 @@ def split_names(value: str) -> list[str]:
     return names
 
 
+def is_affiliation(text: str) -> bool:
+    """An institution or a publication rather than a person: "Example University", "The Daily Times"."""
+    return any(w in COMPANY_WORDS for w in _words(text)) or _is_publication(text.strip(), 0)
+
+
 def _new_name(part: str) -> bool:
     """After a job title, "and Tom Reed" names a co-author; "& Marketing", "and Example Institute" go on describing."""
-    words = _words(part)
-    return len(words) >= 2 and not any(w in COMPANY_WORDS or w in PUBLICATION_WORDS for w in words)
+    return len(_words(part)) >= 2 and not is_affiliation(part)
 
 
 def _is_description(part: str) -> bool:

@@ -16,11 +16,11 @@ from collections.abc import Callable
 
 from ..strippers.header import ALT_TEXT
 from .authors import (
-    COMPANY_WORDS,
     NOT_NAME_START,
     PROFILE_LINKS,
     TAIL,
     _looks_like_name,
+    is_affiliation,
     is_publication,
     normalise_name,
     parse_byline,
@@ -101,7 +101,7 @@ class LineNames:
         if text.rsplit(" ", 1)[-1].lower() in PROFILE_LINKS:
             text = text.rsplit(" ", 1)[0]  # "Jane Roe LinkedIn": an author box's link
         head, comma, rest = text.partition(",")
-        if comma and (split_names(text) == [head.strip()] or _affiliation(rest)):
+        if comma and (split_names(text) == [head.strip()] or is_affiliation(rest)):
             text = head.strip()  # "Jane Roe, Contributor", "Jane Roe, CFP®", "Jane Roe, Example University"
         if single and SINGLE_NAME.match(text) and text.casefold() not in self.stopwords and not self.chrome(text):
             return text  # "Susan" next to a date: a blog's first-name byline
@@ -225,12 +225,6 @@ class LineNames:
                 elif names := self._list(part.strip()):
                     add(names, "segment")  # "Jane Roe and Tom Reed | Guest Columnists"
         return out
-
-
-def _affiliation(text: str) -> bool:
-    """What follows a name's comma names an institution or a publication: "Example University", "The Daily Times"."""
-    words = {w.strip(".,()").lower() for w in text.split()}
-    return bool(words & COMPANY_WORDS) or is_publication(text.strip())
 
 
 def _undouble(name: str) -> str:

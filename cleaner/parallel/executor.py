@@ -104,11 +104,7 @@ def _exit_with(driver: int, interval: float = 1.0) -> None:
             pass
 
 
-def _call_worker(item: Any) -> Any:
-    return _worker_task(item)
-
-
-def _call_worker_chunk(items: list) -> list:
+def _call_worker(items: list) -> list:
     return [_worker_task(item) for item in items]
 
 
@@ -178,11 +174,7 @@ class ProcessExecutor(Executor):
         items = chain(first, items)
         with ProcessPoolExecutor(self.workers, mp_context=self._context, initializer=_init_worker,
                                  initargs=(task, os.getpid())) as pool:
-            if chunk > 1:
-                yield from chunked_window(lambda group: pool.submit(_call_worker_chunk, group), items, chunk,
-                                          self.in_flight, Future.result)
-            else:
-                yield from ordered_window(lambda item: pool.submit(_call_worker, item), items, self.in_flight, Future.result)
+            yield from chunked_window(lambda group: pool.submit(_call_worker, group), items, chunk, self.in_flight, Future.result)
 
 
 def make_executor(engine: str = "local", workers: int | None = None, address: str | None = None) -> Executor:

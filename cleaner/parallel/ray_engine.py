@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from itertools import cycle
 
 from ..errors import CleanerError
-from .executor import Executor, Task, chunked_window, ordered_window
+from .executor import Executor, Task, chunked_window
 
 INSTALL_HINT = "the Ray engine needs Ray: pip install 'cleaner[ray]' (or run with --engine local)"
 
@@ -38,10 +38,7 @@ class _Worker:
         self.task = task
         task.setup()
 
-    def run(self, item):
-        return self.task(item)
-
-    def run_chunk(self, items: list) -> list:
+    def run(self, items: list) -> list:
         return [self.task(item) for item in items]
 
 
@@ -63,10 +60,7 @@ class RayExecutor(Executor):
         actors = [self._actor.remote(task_ref) for _ in range(self.workers)]
         turn = cycle(actors)
         try:
-            if chunk > 1:
-                yield from chunked_window(lambda group: next(turn).run_chunk.remote(group), items, chunk, self.in_flight, ray.get)
-            else:
-                yield from ordered_window(lambda item: next(turn).run.remote(item), items, self.in_flight, ray.get)
+            yield from chunked_window(lambda group: next(turn).run.remote(group), items, chunk, self.in_flight, ray.get)
         finally:
             for actor in actors:
                 ray.kill(actor)

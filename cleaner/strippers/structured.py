@@ -20,6 +20,7 @@ keeps them when they fall inside the article.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 #: the start of a line of program code or markup (matched at the start only):
@@ -154,13 +155,18 @@ def listicle_items(items: Sequence[int | None], prose: Sequence[bool], min_items
     >>> listicle_items([None, 2, None, None, 3, None, None, 4, None], [s, s, P, P, s, P, P, s, P], 3, 2)
     [1, 4, 7]
     """
+    where: dict[int, list[int]] = {}  # number -> the lines that carry it, in order
+    for index, number in enumerate(items):
+        if number is not None:
+            where.setdefault(number, []).append(index)
     best: list[int] = []
     for start, number in enumerate(items):
         if number is None or (best and start <= best[-1]):
             continue
         chain = [start]
         while True:
-            nxt = next((k for k in range(chain[-1] + 1, len(items)) if items[k] == number + len(chain)), None)
+            later = where.get(number + len(chain), ())
+            nxt = later[bisect_right(later, chain[-1])] if later and later[-1] > chain[-1] else None
             if nxt is None or sum(prose[chain[-1] + 1:nxt]) < min_prose:
                 break
             chain.append(nxt)

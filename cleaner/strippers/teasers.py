@@ -30,6 +30,11 @@ LISTICLE_MIN_ITEMS = 3
 LISTICLE_MIN_PROSE = 2
 
 
+def _prose(stats: Sequence[LineStats]) -> list[bool]:
+    """Each line is a paragraph of prose: TEASER_PROSE_WORDS words or more, ending a sentence."""
+    return [s.words >= TEASER_PROSE_WORDS and bool(s.features["ends_sentence"]) for s in stats]
+
+
 def _headline_like(stats: LineStats) -> bool:
     f = stats.features
     # a byline or timestamp under a teaser ("By Jane Roe · 2 hours ago") is
@@ -84,7 +89,7 @@ def teaser_blocks(stats: Sequence[LineStats], headline: Sequence[bool] | None = 
 def _unflag_embedded(stats: Sequence[LineStats], flagged: list[bool]) -> list[bool]:
     """Clear the blocks that paragraphs of prose enclose (see ``TEASER_PROSE_WORDS``)."""
     n = len(stats)
-    prose = [s.words >= TEASER_PROSE_WORDS and bool(s.features["ends_sentence"]) for s in stats]
+    prose = _prose(stats)
     i = 0
     while i < n:
         if not flagged[i]:
@@ -103,7 +108,7 @@ def listicle_span(stats: Sequence[LineStats]) -> tuple[int, int, int] | None:
     """(first heading, last heading, last line) of a listicle: its first and
     last numbered headings (:func:`~cleaner.strippers.structured.listicle_items`)
     and the last paragraph of its last item, or None."""
-    prose = [s.words >= TEASER_PROSE_WORDS and bool(s.features["ends_sentence"]) for s in stats]
+    prose = _prose(stats)
     heads = listicle_items([s.item for s in stats], prose, LISTICLE_MIN_ITEMS, LISTICLE_MIN_PROSE)
     if not heads:
         return None
