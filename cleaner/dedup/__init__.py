@@ -1,7 +1,7 @@
 """Deduplication across the corpus: exact and near-duplicate articles.
 
 * :mod:`.text`: normalisation, exact keys, word shingles;
-* :mod:`.minhash`: MinHash signatures (datasketch) as uint32 arrays, LSH band keys;
+* :mod:`.minhash`: MinHash signatures (datasketch's scheme) as uint32 arrays, LSH band keys;
 * :mod:`.index`: map (one entry per document) → group by band key → verify →
   union-find → one kept member per cluster;
 * :mod:`.stage`: :class:`DedupStage`, the corpus stage of a run.
@@ -10,7 +10,7 @@ The algorithm and the keep rule are described in ``docs/algorithm.md``
 ("Deduplication").
 
 Only the config is imported here (``cleaner.config`` needs it): the rest
-loads numpy and datasketch, which a run without dedup never needs. Import
+loads numpy, which a run without dedup never needs. Import
 from the modules: ``from cleaner.dedup.stage import DedupStage``.
 """
 

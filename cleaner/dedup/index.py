@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..document import Document, content_id
+from ..document import Document, content_id, fold
 from .config import DedupConfig
 from .minhash import Signer, band_keys
 from .text import exact_key, normalise
@@ -101,13 +101,15 @@ class DedupMapper:
 
     def entry(self, source: str, text: str, complete: int = 0) -> Entry:
         """The entry of one clean text (with the keep rule's metadata count)."""
-        norm = normalise(text)
+        folded = fold(text)  # once for the record id and the normalised text
+        norm = normalise(folded, folded=True)
         signature = None
         if self.near:
             if self._signer is None:
                 self._signer = Signer(self.config)
             signature = self._signer.signature(norm, normalised=True)
-        return Entry(source, int(content_id(text), 16), exact_key(norm, normalised=True), complete, len(text), signature)
+        record_id = int(content_id(folded, folded=True), 16)
+        return Entry(source, record_id, exact_key(norm, normalised=True), complete, len(text), signature)
 
 
 class _Rows:
