@@ -68,9 +68,10 @@ def words(text: str, normalised: bool = False) -> list[str]:
 
 
 def shingles(tokens: list[str], size: int) -> list[bytes]:
-    """The word ``size``-grams of ``tokens``, UTF-8 encoded for hashing, in
-    order and repeats included (a MinHash of a multiset is the MinHash of its
-    set); one shingle of all of them when there are fewer; none for no words.
+    """The word ``size``-grams of ``tokens`` (:func:`words`: non-empty, no
+    spaces), UTF-8 encoded for hashing, in order and repeats included (a
+    MinHash of a multiset is the MinHash of its set); one shingle of all of
+    them when there are fewer; none for no words.
 
     The words are joined and encoded once and each shingle is a slice of that
     (its words are separated by one space, as in ``" ".join``): a join and an
@@ -85,8 +86,9 @@ def shingles(tokens: list[str], size: int) -> list[bytes]:
 
 
 def _shingle_spans(joined: bytes, size: int) -> tuple[list[int], list[int]]:
-    """Start and stop offsets in ``joined`` (words separated by one space,
-    UTF-8, where a space byte is always a space) of its word ``size``-grams."""
+    """Start and stop offsets in ``joined`` (UTF-8 words separated by one
+    space) of its word ``size``-grams. The words are found by their space
+    bytes: in UTF-8, byte 0x20 is never part of another character."""
     if not joined:
         return [], []
     spaces = np.flatnonzero(np.frombuffer(joined, dtype=np.uint8) == ord(" "))
