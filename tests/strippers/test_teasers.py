@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from cleaner.strippers.line_features import line_features, load_resources
 from cleaner.strippers.teasers import teaser_blocks
 
@@ -51,21 +49,3 @@ def test_numbered_listicle_items_with_paragraphs_are_not_teasers():
     # the same cards without paragraphs between the headings are no listicle: teaser flags stay
     cards = [PROSE, PROSE] + [line for n, name in enumerate(BOATS, 1) for line in _item(n, name, paragraphs=False)]
     assert any(_flags(cards))
-
-
-def test_line_text_features_counts_ascii_digits_as_str_isdigit_does():
-    """An ASCII line's digits are found with a regex; the count is the one str.isdigit gives."""
-    from hypothesis import given
-    from hypothesis import strategies as st
-
-    from cleaner.strippers.line_features import line_text_features
-
-    res = load_resources()
-
-    @given(st.text(alphabet="0123456789 abcXYZ.,:/-", max_size=40))
-    def same(line):
-        digits = sum(map(str.isdigit, line))
-        words = sum(map(len, re.findall(r"\w+", line))) or 1
-        assert line_text_features(line, frozenset(), res).head["digit_share"] == min(digits / words, 1.0)
-
-    same()
