@@ -62,7 +62,7 @@ URL = re.compile(r"https?://|www\.|\S+@\S+\.\w+")
 #: second), every other byte becomes a space: the line's words are then what split() finds
 _ASCII_WORDS = bytes(c if chr(c).isalnum() or chr(c) == "_" else 0x20 for c in range(128)).ljust(256, b" ")
 _ASCII_WORDS_LOWER = _ASCII_WORDS.lower()
-#: the digits of an ASCII line, found in one search (elsewhere str.isdigit counts, which knows more digits than \d)
+#: the digits of ASCII words, found in one search (elsewhere str.isdigit counts, which knows more digits than \d)
 ASCII_DIGIT = re.compile(r"[0-9]")
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -274,8 +274,11 @@ def line_text_features(line: str, stoplist: frozenset[str], res: Resources) -> L
     stop = sum(map(stoplist.__contains__, lowered)) / nw if tokens else 0.0
     initials = "".join([t[0] for t in tokens])
     caps = _upper_share(initials, _is_cased_letter)
-    alnum = sum(map(len, tokens)) or 1
-    digit_count = len(ASCII_DIGIT.findall(line)) if line.isascii() else sum(map(str.isdigit, line))
+    # the line's word characters: its digits are among them (str.isdigit is part of \w), and
+    # they are ASCII more often than the line is (curly quotes and dashes are no word characters)
+    word_chars = "".join(tokens)
+    alnum = len(word_chars) or 1
+    digit_count = len(ASCII_DIGIT.findall(word_chars)) if word_chars.isascii() else sum(map(str.isdigit, word_chars))
     covered, multi, phrase = _chrome_cover_lowered(lowered[:60], res)
     label = LABEL.match(line) if ":" in line else None
     if label and tuple(WORD.findall(label.group(1).lower())) in res.chrome_phrases:
