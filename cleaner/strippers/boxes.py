@@ -30,9 +30,11 @@ class ChromeBoxes(Stripper):
         lines = doc.lines
         reach = self.config.box_edge_reach
         for i, line in enumerate(lines):
-            if not line.kept or len(line.text.split()) > self.config.box_max_words:
+            if not line.kept:
                 continue
             above = self._box_edges(doc, range(i - 1, -1, -1), reach)
+            if not above or len(line.text.split()) > self.config.box_max_words:  # (most lines: a kept line above)
+                continue
             below = self._box_edges(doc, range(i + 1, len(lines)), reach)
             # a box is a heading and a button of one widget: one rule, two different lines
             pair = next(((a, b) for a in above for b in below

@@ -50,6 +50,18 @@ NAME_WITH_CREDENTIALS = re.compile(
 
 #: "Jane Roe on March 3, 2024 at 4:47 pm said:": a reader comment's header, not the article's byline or date
 COMMENT_HEADER = re.compile(r"(?i)(?=[srw])\b(said|says|wrote|replied)\s*:?$")  # (the look-ahead: where the search may start)
+#: COMMENT_HEADER without its tail (white space, a colon), searched in the last characters of a line only
+_COMMENT_VERB = re.compile(r"(?i)\b(said|says|wrote|replied)$")
+#: the longest verb of _COMMENT_VERB plus the character before it, which its \b looks at
+_COMMENT_VERB_REACH = len("replied") + 1
+
+
+def comment_header(text: str) -> bool:
+    """``COMMENT_HEADER.search(text)`` for one line (no newline), in a few
+    characters: the verb ends the line but for white space and a colon, so
+    the search is not run from every "s", "r" and "w" of a paragraph."""
+    core = (text[:-1] if text.endswith(":") else text).rstrip()
+    return _COMMENT_VERB.search(core[-_COMMENT_VERB_REACH:]) is not None
 
 
 def word_count(text: str) -> int:
@@ -188,7 +200,7 @@ class HeaderStripper(Stripper):
         names below the article are evidence for the classifier: comment headers, teasers)."""
         for line in lines:
             text = BULLET.sub("", line.text)
-            if COMMENT_HEADER.search(text):
+            if comment_header(text):
                 continue
             if doc.meta.published is None and doc.meta.published_raw is None:
                 parsed = date_line(text, order=doc.date_order, context=doc.raw)
@@ -222,7 +234,7 @@ class HeaderStripper(Stripper):
         labelled = None  # the line after a "By" line of its own: its names were read with the label
         for position, line in enumerate(zone):
             text = BULLET.sub("", line.text)
-            if COMMENT_HEADER.search(text) or line is labelled:
+            if comment_header(text) or line is labelled:
                 continue
             following = zone[position + 1] if position + 1 < len(zone) else None
             if following is not None and AUTHOR_LABEL.match(text) and (names := parse_byline(f"{text} {following.text}")):

@@ -58,8 +58,12 @@ GLUED_HINT = re.compile(r"[A-Z](?<=[a-z?!:][A-Z])")
 # furniture (a tag list, a teaser link).
 LABEL = re.compile(r"^([^\W\d_][\w'’ -]{0,30}?)\s*:\s")
 URL = re.compile(r"https?://|www\.|\S+@\S+\.\w+")
-#: the digits of an ASCII line, each counted with str.count (elsewhere str.isdigit counts, which knows more digits than \d)
-ASCII_DIGITS = "0123456789"
+#: bytes.translate tables for ASCII lines: a byte that \w matches (letter, digit, _) stays (lower-cased in the
+#: second), every other byte becomes a space: the line's words are then what split() finds
+_ASCII_WORDS = bytes(c if chr(c).isalnum() or chr(c) == "_" else 0x20 for c in range(128)).ljust(256, b" ")
+_ASCII_WORDS_LOWER = _ASCII_WORDS.lower()
+#: the digits of ASCII words, found in one search (elsewhere str.isdigit counts, which knows more digits than \d)
+ASCII_DIGIT = re.compile(r"[0-9]")
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
@@ -130,6 +134,17 @@ def load_resources() -> Resources:
         months=months,
         iso_to_stoplist=iso,
     )
+
+
+def words_and_lowered(line: str) -> tuple[list[str], list[str]]:
+    """``WORD.findall(line)``, and the same words lower-cased. An ASCII line
+    (most of them) is split with two ``bytes.translate`` calls instead: the
+    same words, without a regex scan and a ``str.lower`` call per word."""
+    if line.isascii():
+        data = line.encode("ascii")
+        return data.translate(_ASCII_WORDS).decode("ascii").split(), data.translate(_ASCII_WORDS_LOWER).decode("ascii").split()
+    tokens = WORD.findall(line)
+    return tokens, list(map(str.lower, tokens))
 
 
 def word_count(line: str, tokens: Sequence[str]) -> float:
@@ -253,15 +268,17 @@ class LineText:
 
 def line_text_features(line: str, stoplist: frozenset[str], res: Resources) -> LineText:
     """The features of ``line`` that depend on its text alone."""
-    tokens = WORD.findall(line)
+    tokens, lowered = words_and_lowered(line)
     words = word_count(line, tokens)
     nw = max(len(tokens), 1)
-    lowered = list(map(str.lower, tokens))
     stop = sum(map(stoplist.__contains__, lowered)) / nw if tokens else 0.0
     initials = "".join([t[0] for t in tokens])
     caps = _upper_share(initials, _is_cased_letter)
-    alnum = sum(map(len, tokens)) or 1
-    digit_count = sum(map(line.count, ASCII_DIGITS)) if line.isascii() else sum(map(str.isdigit, line))
+    # the line's word characters: its digits are among them (str.isdigit is part of \w), and
+    # they are ASCII more often than the line is (curly quotes and dashes are no word characters)
+    word_chars = "".join(tokens)
+    alnum = len(word_chars) or 1
+    digit_count = len(ASCII_DIGIT.findall(word_chars)) if word_chars.isascii() else sum(map(str.isdigit, word_chars))
     covered, multi, phrase = _chrome_cover_lowered(lowered[:60], res)
     label = LABEL.match(line) if ":" in line else None
     if label and tuple(WORD.findall(label.group(1).lower())) in res.chrome_phrases:

@@ -42,6 +42,16 @@ CODE_OPERATOR = re.compile(r"\s(==|!=|===|=>|->|-->|:=|\+=|-=|&&|\|\|)\s")
 CODE_OPERATOR_HINT = re.compile(r"[=>&|]")
 #: a call ending the line: a name, arguments in brackets, then maybe ; : or {
 CODE_CALL = re.compile(r"\w\([^()]*\)\s*[;:{]?\s*$")
+def _may_end_with_call(text: str) -> bool:
+    """What every CODE_CALL match needs, tested without a search: the line
+    ends with ")", then maybe one of ; : { (white space aside). The search
+    itself tries every word character followed by "(" in the line."""
+    tail = text.rstrip()
+    if tail.endswith((";", ":", "{")):
+        tail = tail[:-1].rstrip()
+    return tail.endswith(")")
+
+
 #: a table row: cells separated by a tab
 TABLE_ROW = re.compile(r"\S\t+\S")
 
@@ -58,7 +68,7 @@ def structured_line(text: str) -> bool:
     """
     return bool(CODE_START.match(text) or text.rstrip().endswith(CODE_ENDINGS)
                 or (CODE_OPERATOR_HINT.search(text) and CODE_OPERATOR.search(text))
-                or ("(" in text and CODE_CALL.search(text)) or ("\t" in text and TABLE_ROW.search(text)))
+                or ("(" in text and _may_end_with_call(text) and CODE_CALL.search(text)) or ("\t" in text and TABLE_ROW.search(text)))
 
 
 def structured_runs(lines: Sequence[str], min_lines: int) -> list[bool]:

@@ -65,6 +65,7 @@ def teaser_blocks(stats: Sequence[LineStats], headline: Sequence[bool] | None = 
         headline = [_headline_like(s) for s in stats]
     filler = [s.words <= TEASER_BLURB_WORDS or bool(s.features["credit_paren"]) or bool(s.features["truncated"])
               for s in stats]
+    between = [f and not h for f, h in zip(filler, headline)]  # may stand between two headlines of the pattern
     flagged = [False] * n
     for period in (2, 3):
         for start in range(n):
@@ -72,7 +73,7 @@ def teaser_blocks(stats: Sequence[LineStats], headline: Sequence[bool] | None = 
                 continue
             k = start
             reps = 0
-            while k < n and headline[k] and all(filler[j] and not headline[j] for j in range(k + 1, min(k + period, n))):
+            while k < n and headline[k] and all(between[k + 1:k + period]):
                 reps += 1
                 k += period
             if reps >= 3 and not _counts_up(stats, start, reps, period):

@@ -97,3 +97,22 @@ def test_a_breadcrumb_title_is_evidence_a_declared_title_is_final():
     declared.meta.title = "Harbour basin to be dredged after twenty years"
     HeaderStripper(Config()).strip(declared)
     assert declared.title_confirmed
+
+
+def test_comment_header_reads_the_line_end_as_the_pattern_does():
+    """comment_header searches a line's last characters only: the same answer as COMMENT_HEADER over the whole line."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from cleaner.strippers.header import COMMENT_HEADER, comment_header
+
+    pieces = st.sampled_from(["said", "SAYS", "wrote", "Replied", "ſaid", "İ", "un", "x", "-", " ", "\u00a0", "\t", ":",
+                              "é", "_", "1", "on March 3, 2024 at 4:47 pm", "Jane Roe"])
+
+    @given(st.lists(pieces, max_size=8).map("".join))
+    def same(text):
+        assert comment_header(text) == bool(COMMENT_HEADER.search(text))
+
+    same()
+    assert comment_header("Tom Reed on March 12, 2024 at 9:14 am said:")
+    assert not comment_header("Tom Reed said: ") and not comment_header("unsaid")

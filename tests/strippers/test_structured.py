@@ -93,3 +93,17 @@ def test_lists_numbered_in_order():
     assert counted_lists(lines, 4, 2) == [False, True, True, True, True, True, True, False]
     assert counted_lists(lines, 5, 2) == [False] * 8  # four items only
     assert counted_lists(["1) a", "x", "y", "z", "2) b", "3) c", "4) d"], 3, 2) == [False] * 7  # gap too wide
+
+
+def test_the_call_pretest_never_rules_out_a_call():
+    """_may_end_with_call holds for every line CODE_CALL finds a call in (it only spares the search)."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from cleaner.strippers.structured import CODE_CALL, _may_end_with_call
+
+    @given(st.lists(st.sampled_from(["f", "(", ")", "x, y", ";", ":", "{", " ", "\t", "\n", ".", "é"]), max_size=10).map("".join))
+    def holds(text):
+        assert _may_end_with_call(text) or not CODE_CALL.search(text)
+
+    holds()
