@@ -91,6 +91,24 @@ class NameCandidate:
     kinds: set[str] = field(default_factory=set)  # every way the page prints the name
 
 
+class _LowerWords:
+    """``word in`` it: the page writes ``word`` in lower case more than once.
+    The page's words are listed only when a word could be among them: a
+    regex search of the whole page, where most pages never write the words
+    of their names twice (a fast test rules them out)."""
+
+    def __init__(self, raw: str):
+        self.raw = raw
+        self._repeated: frozenset[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self.raw.count(word) < 2:
+            return False  # (every time the page writes the word, the string holds it)
+        if self._repeated is None:
+            self._repeated = _repeated(LOWER_WORD.findall(self.raw))
+        return word in self._repeated
+
+
 @dataclass(frozen=True, slots=True)
 class _Page:
     """What every candidate's features read from the page."""
@@ -102,7 +120,7 @@ class _Page:
     header: tuple[str, ...]  # the header step's authors, case-folded
     #: words the page writes in lower case more than once: "change" in "Climate Change" is a word, not a name
     #: (once is no proof: "the example app" beside "Example Staff")
-    lower_words: frozenset[str]
+    lower_words: _LowerWords
     copyright: str  # the page's copyright lines, case-folded
     top: str  # the page's first PAGE_TOP_LINES non-blank lines, case-folded
 
@@ -166,7 +184,7 @@ class BylineCandidates:
         copyright = "\n".join(line.text for line in doc.lines if "©" in line.text or "opyright" in line.text)
         top = [line.text for line in doc.lines[:40] if line.text.strip()][:PAGE_TOP_LINES]
         page = _Page(first, last, title_line, doc.raw.casefold(), tuple(n.casefold() for n in doc.meta.authors),
-                     _repeated(LOWER_WORD.findall(doc.raw)), copyright.casefold(), "\n".join(top).casefold())
+                     _LowerWords(doc.raw), copyright.casefold(), "\n".join(top).casefold())
         out = [(cand, self.features(doc, cand, page)) for cand in found.values()]
         none = dict.fromkeys(FEATURES, 0.0)
         none["none"] = 1.0
