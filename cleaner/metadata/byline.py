@@ -149,7 +149,9 @@ class BylineCandidates:
         #: names_in of each distinct (line, dated, labelled) of this page: pages repeat lines (menus, share bars, teasers)
         offered: dict[tuple[str, bool, bool], list[tuple[tuple[str, ...], str]]] = {}
         stack: list[tuple[int, str]] = []  # a run of lines that each are one bare name ("Jane Roe", "Tom Reed")
-        for line in doc.lines[: self.config.byline_max_lines]:
+        lines = doc.lines[: self.config.byline_max_lines]
+        label = [AUTHOR_LABEL.match(line.text) is not None for line in lines]  # (each line is above two others)
+        for line in lines:
             index = line.index
             if not line.text.strip():
                 continue
@@ -159,7 +161,7 @@ class BylineCandidates:
             alone = line.text.strip(" \t•·|")
             dated = bool(SINGLE_NAME.match(alone) or HANDLE_WORD.match(alone)) and any(
                 find_date(doc.lines[k].text) is not None for k in (index - 1, index + 1) if 0 <= k < len(doc.lines))
-            labelled = any(AUTHOR_LABEL.match(doc.lines[k].text) for k in range(max(0, index - 2), index))
+            labelled = any(label[max(0, index - 2):index])
             in_line = offered.get((line.text, dated, labelled))
             if in_line is None:
                 in_line = offered[line.text, dated, labelled] = self.names_in(line.text, dated, labelled)
