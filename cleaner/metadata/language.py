@@ -74,7 +74,7 @@ class LanguageDetector:
         return last[1] if last is not None and last[0] == text else self._detect(text)
 
     def _detect(self, text: str) -> tuple[str | None, float | None]:
-        if not any(ch.isalpha() for ch in text):
+        if not any(map(str.isalpha, text)):
             return None, None
         detector = self._prepare().create()
         detector.append(text)
@@ -86,7 +86,7 @@ class LanguageDetector:
 
     def candidates(self, text: str) -> list[tuple[str, float]]:
         """Every language langdetect considers, most probable first."""
-        if not any(ch.isalpha() for ch in text):
+        if not any(map(str.isalpha, text)):
             return []
         detector = self._prepare().create()
         detector.append(text)

@@ -230,11 +230,12 @@ class TitleCandidates:
             return []
         indexes, first, prose = bounds
         kept = doc.kept_lines()
-        lead_words: set[str] = set()
-        for line in kept[:3]:
-            lead_words |= _content_words(line.text, self.stopwords)
-        # (no word spans lines: one search over the lines joined finds every line's words)
-        counts = Counter(map(str.casefold, WORD.findall("\n".join(line.text for line in kept[:60]))))
+        # (no word spans lines: one search over the lines joined finds every line's words; the lead, the first
+        # three lines, is searched once, for its own words and for the counts)
+        lead = WORD.findall("\n".join(line.text for line in kept[:3]))
+        lead_words = _content(set(map(str.casefold, lead)), self.stopwords)
+        counts = Counter(map(str.casefold, lead))
+        counts.update(map(str.casefold, WORD.findall("\n".join(line.text for line in kept[3:60]))))
         # the words of the first 60 lines (all of them: a candidate's words meet them after their own content
         # filter, which is quicker run on a candidate's few words than on the page's hundreds)
         body_words = set(counts)

@@ -245,3 +245,11 @@ def test_score_adds_as_a_generator_would(features, weights):
     """The model's score: the weights times the values, added in the features' order."""
     expected = sum(weights.get(name, 0.0) * value for name, value in features.items())
     assert RankingModel(weights).score(features) == expected
+
+
+@given(st.lists(st.text(max_size=30), max_size=8), st.integers(0, 8))
+def test_words_of_lines_joined_are_those_of_each_part_joined(lines, cut):
+    """No word spans a line break: the lead's words, searched apart, and the rest's make the words of all."""
+    from cleaner.metadata.title import WORD
+
+    assert WORD.findall("\n".join(lines)) == WORD.findall("\n".join(lines[:cut])) + WORD.findall("\n".join(lines[cut:]))
