@@ -183,15 +183,22 @@ class BylineCandidates:
                 if bare:
                     stack.append((index, _undouble(bare[0])))
         self._stack(stack, found)
-        copyright = "\n".join(line.text for line in doc.lines if "©" in line.text or "opyright" in line.text)
-        top = [line.text for line in doc.lines[:40] if line.text.strip()][:PAGE_TOP_LINES]
-        page = _Page(first, last, title_line, doc.raw.casefold(), tuple(n.casefold() for n in doc.meta.authors),
-                     _LowerWords(doc.raw), copyright.casefold(), "\n".join(top).casefold())
-        out = [(cand, self.features(doc, cand, page)) for cand in found.values()]
+        out = []
+        if found:  # (on 207 of 543 pages no line named anyone: the page's text need not be read for features)
+            page = self._page(doc, first, last, title_line)
+            out = [(cand, self.features(doc, cand, page)) for cand in found.values()]
         none = dict.fromkeys(FEATURES, 0.0)
         none["none"] = 1.0
         out.append((NameCandidate((), None, "none"), none))
         return out
+
+    @staticmethod
+    def _page(doc: Document, first: int, last: int, title_line: int | None) -> _Page:
+        """What every candidate's features read from the page."""
+        copyright = "\n".join(line.text for line in doc.lines if "©" in line.text or "opyright" in line.text)
+        top = [line.text for line in doc.lines[:40] if line.text.strip()][:PAGE_TOP_LINES]
+        return _Page(first, last, title_line, doc.raw.casefold(), tuple(n.casefold() for n in doc.meta.authors),
+                     _LowerWords(doc.raw), copyright.casefold(), "\n".join(top).casefold())
 
     @staticmethod
     def _stack(stack: list[tuple[int, str]], found: dict[tuple[str, ...], NameCandidate]) -> None:
