@@ -91,6 +91,24 @@ class NameCandidate:
     kinds: set[str] = field(default_factory=set)  # every way the page prints the name
 
 
+class _LowerWords:
+    """``word in`` it: the page writes ``word`` in lower case more than once.
+    The page's words are listed only when a word could be among them: a
+    regex search of the whole page, where most pages never write the words
+    of their names twice (a fast test rules them out)."""
+
+    def __init__(self, raw: str):
+        self.raw = raw
+        self._repeated: frozenset[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self.raw.count(word) < 2:
+            return False  # (every time the page writes the word, the string holds it)
+        if self._repeated is None:
+            self._repeated = _repeated(LOWER_WORD.findall(self.raw))
+        return word in self._repeated
+
+
 @dataclass(frozen=True, slots=True)
 class _Page:
     """What every candidate's features read from the page."""
@@ -102,7 +120,7 @@ class _Page:
     header: tuple[str, ...]  # the header step's authors, case-folded
     #: words the page writes in lower case more than once: "change" in "Climate Change" is a word, not a name
     #: (once is no proof: "the example app" beside "Example Staff")
-    lower_words: frozenset[str]
+    lower_words: _LowerWords
     copyright: str  # the page's copyright lines, case-folded
     top: str  # the page's first PAGE_TOP_LINES non-blank lines, case-folded
 
@@ -131,7 +149,9 @@ class BylineCandidates:
         #: names_in of each distinct (line, dated, labelled) of this page: pages repeat lines (menus, share bars, teasers)
         offered: dict[tuple[str, bool, bool], list[tuple[tuple[str, ...], str]]] = {}
         stack: list[tuple[int, str]] = []  # a run of lines that each are one bare name ("Jane Roe", "Tom Reed")
-        for line in doc.lines[: self.config.byline_max_lines]:
+        lines = doc.lines[: self.config.byline_max_lines]
+        label = [AUTHOR_LABEL.match(line.text) is not None for line in lines]  # (each line is above two others)
+        for line in lines:
             index = line.index
             if not line.text.strip():
                 continue
@@ -141,7 +161,7 @@ class BylineCandidates:
             alone = line.text.strip(" \t•·|")
             dated = bool(SINGLE_NAME.match(alone) or HANDLE_WORD.match(alone)) and any(
                 find_date(doc.lines[k].text) is not None for k in (index - 1, index + 1) if 0 <= k < len(doc.lines))
-            labelled = any(AUTHOR_LABEL.match(doc.lines[k].text) for k in range(max(0, index - 2), index))
+            labelled = any(label[max(0, index - 2):index])
             in_line = offered.get((line.text, dated, labelled))
             if in_line is None:
                 in_line = offered[line.text, dated, labelled] = self.names_in(line.text, dated, labelled)
@@ -163,15 +183,22 @@ class BylineCandidates:
                 if bare:
                     stack.append((index, _undouble(bare[0])))
         self._stack(stack, found)
-        copyright = "\n".join(line.text for line in doc.lines if "©" in line.text or "opyright" in line.text)
-        top = [line.text for line in doc.lines[:40] if line.text.strip()][:PAGE_TOP_LINES]
-        page = _Page(first, last, title_line, doc.raw.casefold(), tuple(n.casefold() for n in doc.meta.authors),
-                     _repeated(LOWER_WORD.findall(doc.raw)), copyright.casefold(), "\n".join(top).casefold())
-        out = [(cand, self.features(doc, cand, page)) for cand in found.values()]
+        out = []
+        if found:  # (on 207 of 543 pages no line named anyone: the page's text need not be read for features)
+            page = self._page(doc, first, last, title_line)
+            out = [(cand, self.features(doc, cand, page)) for cand in found.values()]
         none = dict.fromkeys(FEATURES, 0.0)
         none["none"] = 1.0
         out.append((NameCandidate((), None, "none"), none))
         return out
+
+    @staticmethod
+    def _page(doc: Document, first: int, last: int, title_line: int | None) -> _Page:
+        """What every candidate's features read from the page."""
+        copyright = "\n".join(line.text for line in doc.lines if "©" in line.text or "opyright" in line.text)
+        top = [line.text for line in doc.lines[:40] if line.text.strip()][:PAGE_TOP_LINES]
+        return _Page(first, last, title_line, doc.raw.casefold(), tuple(n.casefold() for n in doc.meta.authors),
+                     _LowerWords(doc.raw), copyright.casefold(), "\n".join(top).casefold())
 
     @staticmethod
     def _stack(stack: list[tuple[int, str]], found: dict[tuple[str, ...], NameCandidate]) -> None:

@@ -27,11 +27,12 @@ True
 from __future__ import annotations
 
 import datetime as _dt
-import importlib
+import importlib.util
 import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 DateOrder = Literal["day-first", "month-first"]
@@ -84,12 +85,27 @@ def _strip_accents(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
-def _name_table(keys: tuple[str, ...]) -> dict[str, int]:
+def _translation_data(lang: str) -> dict:
+    """dateparser's data for ``lang`` (``dateparser/data/date_translation_data/<lang>.py``,
+    one dict literal), run as a module of its own: importing it as
+    ``dateparser.data…`` would import the ``dateparser`` package first, its parser,
+    time zones and logging set-up (some 45 ms of every process's start-up)."""
+    package = importlib.util.find_spec("dateparser")  # (finds a top-level package without running it)
+    if package is None or not package.submodule_search_locations:
+        raise ImportError("dateparser is not installed")
+    path = Path(package.submodule_search_locations[0], "data", "date_translation_data", f"{lang}.py")
+    spec = importlib.util.spec_from_file_location(f"_dateparser_data_{lang}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.info
+
+
+def _name_table(keys: tuple[str, ...], data: dict[str, dict]) -> dict[str, int]:
     """Lower-cased name (and its accent-free spelling) -> 1-based index in ``keys``.
     A spelling that means different things in two languages is left out."""
     table: dict[str, set[int]] = {}
     for lang in LANGUAGES:
-        info = importlib.import_module(f"dateparser.data.date_translation_data.{lang}").info
+        info = data[lang]
         for index, key in enumerate(keys, start=1):
             for form in info.get(key, ()):
                 form = form.lower().rstrip(".")
@@ -99,12 +115,12 @@ def _name_table(keys: tuple[str, ...]) -> dict[str, int]:
     return {name: next(iter(ix)) for name, ix in table.items() if len(ix) == 1}
 
 
-def _full_weekdays() -> dict[str, int]:
+def _full_weekdays(data: dict[str, dict]) -> dict[str, int]:
     """The longest name of each weekday per language ("Thursday", "quinta-feira"):
     safe to look for anywhere in a document, unlike "Sun", "Wed" or "Quinta"."""
     table: dict[str, int] = {}
     for lang in LANGUAGES:
-        info = importlib.import_module(f"dateparser.data.date_translation_data.{lang}").info
+        info = data[lang]
         for index, key in enumerate(WEEKDAY_KEYS):
             longest = max(info[key], key=len).lower()
             table[longest] = table[_strip_accents(longest)] = index
@@ -133,9 +149,11 @@ def _alternation(words) -> str:
     return emit(trie)
 
 
-MONTHS = _name_table(MONTH_KEYS)                                    # "okt" -> 10
-WEEKDAYS = {k: v - 1 for k, v in _name_table(WEEKDAY_KEYS).items()}  # "thu" -> 3 (Monday=0)
-FULL_WEEKDAYS = _full_weekdays()
+_DATA = {lang: _translation_data(lang) for lang in LANGUAGES}
+MONTHS = _name_table(MONTH_KEYS, _DATA)                                    # "okt" -> 10
+WEEKDAYS = {k: v - 1 for k, v in _name_table(WEEKDAY_KEYS, _DATA).items()}  # "thu" -> 3 (Monday=0)
+FULL_WEEKDAYS = _full_weekdays(_DATA)
+del _DATA  # (the tables above are all this module keeps of it)
 FULL_WEEKDAY_RE = re.compile(rf"\b(?:{_alternation(FULL_WEEKDAYS)})\b", re.I)
 _PREFIXES = _alternation({w for ws in PREFIX_WORDS.values() for w in ws})
 PREFIX_RE = re.compile(rf"^(?:{_PREFIXES})\b", re.I)
@@ -261,8 +279,8 @@ def _parse(m: re.Match, line: str, order: DateOrder | None, context: str,
 
 def _iter_dates(line: str, order: DateOrder | None, context: str,
                 known: frozenset[str] = frozenset()) -> Iterator[ParsedDate]:
-    if not has_year(line):
-        return
+    """The dates of a line that holds a year (``has_year``: the callers test it
+    first, before making a generator, as most lines hold none)."""
     for m in DATE_RE.finditer(line):
         parsed = _parse(m, line, order, context, known)
         if parsed:
@@ -275,7 +293,7 @@ def find_dates(line: str, *, order: DateOrder | None = None, context: str = "") 
     >>> [d.iso for d in find_dates("Published March 3, 2024 | Updated 2024-05-01")]
     ['2024-03-03', '2024-05-01']
     """
-    return list(_iter_dates(line, order, context))
+    return list(_iter_dates(line, order, context)) if has_year(line) else []
 
 
 def find_date(line: str, *, order: DateOrder | None = None, context: str = "",
@@ -308,7 +326,7 @@ def find_date(line: str, *, order: DateOrder | None = None, context: str = "",
     >>> find_date("Jul. 11. 2025").iso, find_date("in 20255 cases") is None
     ('2025-07-11', True)
     """
-    return next(_iter_dates(line, order, context, known), None)
+    return next(_iter_dates(line, order, context, known), None) if has_year(line) else None
 
 
 #: (the look-ahead first: the search then tries only the positions of a digit, not every position of the page)

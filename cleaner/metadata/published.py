@@ -27,7 +27,7 @@ from ..config import Config
 from ..document import Document
 from ..steps import Annotator
 from ..strippers.structured import structured_line
-from .dates import ParsedDate, find_dates, page_order
+from .dates import NUMERIC_DATE, ParsedDate, find_dates, has_year, page_order
 from .ranking import RankingModel
 from .title import title_line as find_title_line
 
@@ -67,8 +67,15 @@ class DateCandidates:
 
     def mentions(self, doc: Document) -> list[DateMention]:
         out = []
-        order = doc.date_order or page_order(doc.raw)
+        order = doc.date_order
+        # the page's own order is read (a search of the whole page) when a line first prints a numeric date,
+        # the only kind of date it decides; most pages print none
+        read_order = not order
         for line in doc.lines:
+            if not has_year(line.text):
+                continue  # (no date without a year: find_dates's own quick test, made before its call)
+            if read_order and NUMERIC_DATE.search(line.text):
+                order, read_order = page_order(doc.raw), False
             lead_from = 0
             for nth, parsed in enumerate(find_dates(line.text, order=order, context=doc.raw)):
                 if doc.date_order is None and parsed.resolved_by == "site-order":

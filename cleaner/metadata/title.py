@@ -101,6 +101,7 @@ class PageLines:
     the raw input lines (with their indentation) for the layout features."""
 
     def __init__(self, lines: list[str], raw: str = ""):
+        self.lines = lines
         self.count = Counter(lines)
         self.joined = "\n".join(lines)  # one C-speed substring search per candidate
         self.raw = raw.split("\n")
@@ -114,8 +115,11 @@ class PageLines:
         """Another line of 12 characters or more is the start or the end of ``text``
         ("Headline | Site" holds the line "Headline")."""
         words = text.split()
-        for k in range(1, len(words)):
-            for part in (" ".join(words[:k]), " ".join(words[k:])):
+        spaced = " ".join(words)  # (the parts are cut from it, not joined again word by word)
+        cut = -1
+        for word in words[:-1]:
+            cut += 1 + len(word)  # the space after ``word``
+            for part in (spaced[:cut], spaced[cut + 1:]):
                 if len(part) >= 12 and part in self.count:
                     return True
         return False
@@ -145,11 +149,12 @@ def _undated(text: str) -> str | None:
     behind a separator: "… Announced in October 2025" is the headline itself.
     A line that is mostly a date ("Published on 3 May 2024") gives nothing.
     The headline is taken without the date: pages title it so."""
+    if not has_year(text):
+        return None  # (every date, and every month with a year, holds one: the quick test of the searches below)
     if date_line(text) is not None:
         return None
     spans = [d.span for d in find_dates(text)]
-    if has_year(text):  # (every MONTH_YEAR holds one: a quick test before a search of many branches)
-        spans += [m.span() for m in MONTH_YEAR.finditer(text) if m.start() == 0 or TRAILING_SEPARATOR.search(text[:m.start()])]
+    spans += [m.span() for m in MONTH_YEAR.finditer(text) if m.start() == 0 or TRAILING_SEPARATOR.search(text[:m.start()])]
     if not spans:
         return None
     spans.sort()
@@ -200,7 +205,7 @@ class TitleCandidates:
 
     def shape_ok(self, text: str) -> bool:
         words = len(text.split())
-        return (1 <= words <= self.config.title_max_words and len(text) <= 300 and any(ch.isalpha() for ch in text)
+        return (1 <= words <= self.config.title_max_words and len(text) <= 300 and any(map(str.isalpha, text))
                 and not PLACEHOLDER.search(text))
 
     def prose(self, text: str) -> bool:
@@ -225,12 +230,15 @@ class TitleCandidates:
             return []
         indexes, first, prose = bounds
         kept = doc.kept_lines()
-        lead_words: set[str] = set()
-        for line in kept[:3]:
-            lead_words |= _content_words(line.text, self.stopwords)
-        # (no word spans lines: one search over the lines joined finds every line's words)
-        counts = Counter(map(str.casefold, WORD.findall("\n".join(line.text for line in kept[:60]))))
-        body_words = _content(counts, self.stopwords)  # the words of the first 60 lines
+        # (no word spans lines: one search over the lines joined finds every line's words; the lead, the first
+        # three lines, is searched once, for its own words and for the counts)
+        lead = WORD.findall("\n".join(line.text for line in kept[:3]))
+        lead_words = _content(set(map(str.casefold, lead)), self.stopwords)
+        counts = Counter(map(str.casefold, lead))
+        counts.update(map(str.casefold, WORD.findall("\n".join(line.text for line in kept[3:60]))))
+        # the words of the first 60 lines (all of them: a candidate's words meet them after their own content
+        # filter, which is quicker run on a candidate's few words than on the page's hundreds)
+        body_words = set(counts)
         counts.update(map(str.casefold, WORD.findall("\n".join(line.text for line in kept[60:]))))
         folded = PageLines([line.text.casefold() for line in doc.lines], doc.raw)
         out = []
@@ -318,7 +326,7 @@ class TitleCandidates:
         f["has_separator"] = float(bool(SEPARATOR.search(text)))
         f["starts_digit"] = float(text[:1].isdigit())
         f["numbered_item"] = float(bool(NUMBERED.match(text)))
-        f["digits"] = sum(ch.isdigit() for ch in text) / len(text)
+        f["digits"] = sum(map(str.isdigit, text)) / len(text)
         f["chrome"] = float(self.chrome(text))
         words = [t.casefold() for t in WORD.findall(text)]
         f["stopwords"] = sum(w in self.stopwords for w in words) / len(words) if words else 0.0
@@ -363,7 +371,7 @@ class TitleCandidates:
         f["tight_below"] = float(index + 1 < len(doc.lines) and doc.lines[index + 1].number == line.number + 1)
         reach = self.config.title_echo_reach
         f["echo_near"] = float(len(mine) >= 12 and any(
-            mine in doc.lines[k].text.casefold()
+            mine in folded.lines[k]
             for k in range(max(0, index - reach), min(len(doc.lines), index + reach + 1)) if k != index))
 
     @staticmethod

@@ -5,12 +5,24 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from cleaner import Cleaner
 from cleaner.api import RunResources
 from cleaner.config import Config
 from cleaner.document import Document
-from cleaner.metadata.byline import FEATURES, BylineCandidates, RankedAuthors, _box_follows, _first_name, given_names
+from cleaner.metadata.byline import (
+    FEATURES,
+    LOWER_WORD,
+    BylineCandidates,
+    RankedAuthors,
+    _box_follows,
+    _first_name,
+    _LowerWords,
+    _repeated,
+    given_names,
+)
 from cleaner.metadata.ranking import RankingModel
 from cleaner.strippers.header import HeaderStripper
 from tests.metadata.pages import BODY
@@ -150,3 +162,11 @@ def test_shipped_model_and_unknown_features():
     assert set(RunResources().model("byline").weights) <= set(FEATURES)
     with pytest.raises(ValueError, match="no_such_feature"):
         RankingModel.from_json(json.dumps({"weights": {"no_such_feature": 1.0}}), "byline_model.json", FEATURES)
+
+
+@given(st.text(alphabet="ab c-'’.\nAB", max_size=60), st.text(alphabet="abc-'’A", min_size=1, max_size=5))
+@example("the page, the page", "page")
+def test_lower_words_answer_as_the_page_word_list(raw, word):
+    """The words the page writes in lower case more than once, listed only when
+    a word could be among them, are those of the whole list."""
+    assert (word in _LowerWords(raw)) == (word in _repeated(LOWER_WORD.findall(raw)))

@@ -296,3 +296,16 @@ def test_page_order_resolves_the_ranked_date():
 
 def test_month_glued_to_a_year():
     assert [d.iso for d in find_dates("May 21, 2025April 24, 2025 by Ana Ruiz")] == ["2025-05-21", "2025-04-24"]
+
+
+def test_name_tables_are_those_of_dateparser_imported():
+    """dateparser's data files, read without importing dateparser, give the tables its imported modules give."""
+    import importlib
+
+    from cleaner.metadata import dates
+
+    data = {lang: importlib.import_module(f"dateparser.data.date_translation_data.{lang}").info for lang in dates.LANGUAGES}
+    assert dates.MONTHS == dates._name_table(dates.MONTH_KEYS, data)
+    assert dates.WEEKDAYS == {k: v - 1 for k, v in dates._name_table(dates.WEEKDAY_KEYS, data).items()}
+    assert dates.FULL_WEEKDAYS == dates._full_weekdays(data)
+    assert list(dates.MONTHS) == list(dates._name_table(dates.MONTH_KEYS, data))  # (the order the regexes are built in)

@@ -41,3 +41,15 @@ def test_fast_backend_is_bit_identical():
     differences = [t[:60] for t in texts if reference.detect(t) != fast.detect(t)]
     assert not differences
     assert reference.backend == "langdetect" and fast.backend == "langdetect-rs"
+
+
+def test_detect_again_answers_as_detect_and_only_once():
+    detector, fresh = LanguageDetector(), LanguageDetector()
+    german = "Der Stadtrat hat am Dienstag beschlossen, die neue Straßenbahnlinie bis nach Nordheim zu bauen."
+    english = "The council decided on Tuesday to build the new tram line as far as the northern suburbs."
+    assert detector.detect(german) == fresh.detect(german)
+    assert detector.detect_again(german) == fresh.detect(german)  # the classifier's question, asked again
+    assert detector._last is None  # then forgotten: the next document asks afresh
+    assert detector.detect_again(english) == fresh.detect(english)
+    detector.detect(german)
+    assert detector.detect_again(english) == fresh.detect(english)  # another sample: detected, not reused

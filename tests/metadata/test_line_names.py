@@ -98,3 +98,16 @@ def test_names_come_from_the_line_and_nothing_raises(finder, parts, dated, label
         assert names and kind
         for name in names:
             assert name.strip() and all(token.casefold() in line.casefold() for token in name.split()), (line, name)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(PIECES + [",", "and", "&", ";", "Jane Roe", "Tom Reed", "Dr. Ana Ruiz"]) | st.text(max_size=6),
+                max_size=14))
+def test_list_stops_at_the_first_part_that_is_no_name(finder, parts):
+    """``_list`` gives up at the first part that is no name: as reading every part would."""
+    from cleaner.metadata.line_names import BYLINE_MAX_WORDS, LIST_SEPARATOR
+
+    text = " ".join(parts)
+    names = [finder._bare(part) for part in LIST_SEPARATOR.split(text)]
+    whole = LIST_SEPARATOR.search(text) and len(text.split()) <= BYLINE_MAX_WORDS and len(names) >= 2 and all(names)
+    assert finder._list(text) == (tuple(names) if whole else None)

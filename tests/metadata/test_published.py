@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleaner import Cleaner
 from cleaner.api import RunResources
 from cleaner.document import Document
-from cleaner.metadata.published import FEATURES, DateCandidates, RankedDate
+from cleaner.metadata.dates import find_dates, page_order
+from cleaner.metadata.published import FEATURES, DateCandidates, DateMention, RankedDate
 from cleaner.metadata.ranking import RankingModel
 from tests.metadata.pages import BODY
 
@@ -67,3 +70,23 @@ def test_dates_of_figures_and_of_listings_are_marked():
     feats = _features_by_day([*BODY, "Prices as of March 9, 2024.", "SELECT id FROM orders WHERE day > '2024-03-01';"])
     assert feats["2024-03-09"]["as_of"] == 1.0 and feats["2024-03-09"]["code_line"] == 0.0
     assert feats["2024-03-01"]["code_line"] == 1.0 and feats["2024-03-01"]["as_of"] == 0.0
+
+
+DATE_LINES = st.sampled_from(["Published 04/05/2024", "Friday 04/05/2024", "24.11.2025", "11.24.2025", "3/4/2024",
+                              "March 3, 2024", "Updated 2024-05-01", "Home", "In 2024 the council met", "Tuesday"])
+
+
+@given(st.lists(DATE_LINES, max_size=8), st.sampled_from([None, "day-first", "month-first"]))
+def test_mentions_read_the_page_order_only_when_needed_with_the_same_dates(lines, site_order):
+    """The page's order is read once a line prints a numeric date: the mentions are those of the order read first."""
+    doc = Document.from_text("d", "\n".join(lines))
+    doc.date_order = site_order
+    order = site_order or page_order(doc.raw)
+    expected = []
+    for line in doc.lines:
+        for nth, parsed in enumerate(find_dates(line.text, order=order, context=doc.raw)):
+            if parsed.iso is not None:
+                expected.append((line.index, parsed.iso, parsed.raw, nth))
+    found = DateCandidates().mentions(doc)
+    assert all(isinstance(m, DateMention) for m in found)
+    assert [(m.line, m.parsed.iso, m.parsed.raw, m.nth) for m in found] == expected

@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleaner import Cleaner
 from cleaner.api import RunResources
 from cleaner.config import Config
 from cleaner.document import Document
 from cleaner.metadata.ranking import RankingModel
-from cleaner.metadata.title import FEATURES, RankedTitle, TitleCandidates, _parts, _undated
+from cleaner.metadata.title import FEATURES, PageLines, RankedTitle, TitleCandidates, _parts, _undated
 from tests.metadata.pages import BODY
 
 
@@ -222,3 +224,32 @@ def test_the_length_of_what_a_separator_drops_is_described():
     subtitle = _features_of(doc, "Ferry fares rise again next month")
     assert (site["dropped_chain"], subtitle["dropped_chain"]) == (1.0, 0.0)
     assert subtitle["dropped_words"] > site["dropped_words"]
+
+
+WORDS = st.sampled_from(["home", "news", "the", "headline", "of", "the", "day", "site", "x", "coastline media"])
+
+
+@given(st.lists(st.lists(WORDS, min_size=1, max_size=5).map(" ".join), max_size=6),
+       st.lists(WORDS, min_size=1, max_size=8), st.sampled_from([" ", "  ", " \t"]))
+def test_other_line_is_found_as_words_joined_again_would_find_it(lines, words, gap):
+    """``contains_other_line`` cuts its parts from the line's words joined once: the parts of the words joined each time."""
+    text = gap.join(words)
+    words = text.split()
+    parts = [part for k in range(1, len(words)) for part in (" ".join(words[:k]), " ".join(words[k:]))]
+    assert PageLines(lines).contains_other_line(text) == any(len(p) >= 12 and p in lines for p in parts)
+
+
+@given(st.dictionaries(st.sampled_from(FEATURES + ("unknown",)), st.floats(-10, 10) | st.just(0.0)),
+       st.dictionaries(st.sampled_from(FEATURES), st.floats(-10, 10)))
+def test_score_adds_as_a_generator_would(features, weights):
+    """The model's score: the weights times the values, added in the features' order."""
+    expected = sum(weights.get(name, 0.0) * value for name, value in features.items())
+    assert RankingModel(weights).score(features) == expected
+
+
+@given(st.lists(st.text(max_size=30), max_size=8), st.integers(0, 8))
+def test_words_of_lines_joined_are_those_of_each_part_joined(lines, cut):
+    """No word spans a line break: the lead's words, searched apart, and the rest's make the words of all."""
+    from cleaner.metadata.title import WORD
+
+    assert WORD.findall("\n".join(lines)) == WORD.findall("\n".join(lines[:cut])) + WORD.findall("\n".join(lines[cut:]))
